@@ -1,0 +1,3 @@
+package be.spil.directory;
+
+public enum PersonKind { STAFF, PUPIL, EXTERNAL }

@@ -1,0 +1,13 @@
+package be.spil.school;
+
+import be.spil.shared.NavEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SchoolNavigation {
+    @Bean
+    NavEntry schoolsNav() {
+        return new NavEntry("nav.schools", "/schools", 10, c -> true);
+    }
+}

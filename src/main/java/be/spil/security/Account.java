@@ -1,0 +1,55 @@
+package be.spil.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A person's local sign-in: password hash, failed attempts and lock, forced change, second factor. */
+@Table("account")
+class Account {
+    @Id Long id;
+    Long personId;
+    String passwordHash;
+    boolean mustChangePassword;
+    boolean enabled = true;
+    int failedAttempts;
+    Instant lockedUntil;
+    String totpSecret;
+    boolean totpEnabled;
+    Instant lastSignIn;
+    @Version Integer version;
+
+    static Account of(long personId) {
+        var a = new Account();
+        a.personId = personId;
+        return a;
+    }
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Counts a failed attempt; the account locks for {@code lock} once {@code maxAttempts} are reached. */
+    void failed(Instant now, int maxAttempts, Duration lock) {
+        failedAttempts++;
+        if (failedAttempts >= maxAttempts) {
+            lockedUntil = now.plus(lock);
+            failedAttempts = 0;
+        }
+    }
+
+    void signedIn(Instant now) {
+        failedAttempts = 0;
+        lockedUntil = null;
+        lastSignIn = now;
+    }
+
+    void setPassword(String hash, boolean mustChange) {
+        passwordHash = hash;
+        mustChangePassword = mustChange;
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+}

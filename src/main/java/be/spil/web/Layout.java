@@ -1,0 +1,80 @@
+package be.spil.web;
+
+import be.spil.school.SchoolView;
+import be.spil.school.Schools;
+import be.spil.shared.Caller;
+import be.spil.shared.NavEntry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * What every page's layout needs: the signed-in person, the menu (only modules that exist, only what the
+ * person may use), the school they are working in, and the language.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class Layout {
+    record NavLink(String messageKey, String href, boolean active) {}
+
+    static final String CURRENT_SCHOOL = "spil.currentSchool";
+    private final Schools schools;
+    private final List<NavEntry> entries;
+
+    Layout(Schools schools, List<NavEntry> entries) {
+        this.schools = schools;
+        this.entries = entries.stream().sorted(Comparator.comparingInt(NavEntry::order)).toList();
+    }
+
+    @ModelAttribute
+    void layout(HttpServletRequest request, Model model) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        model.addAttribute("lang", locale.getLanguage().equals("en") ? "en" : "nl");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        model.addAttribute("requestPath", path);
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof Caller.Source source)) {
+            return;
+        }
+        Caller me = source.caller();
+        model.addAttribute("me", me);
+        List<SchoolView> mine = schools.visibleSchools(me, false);
+        model.addAttribute("mySchools", mine);
+        SchoolView current = currentSchool(request, path, mine);
+        model.addAttribute("currentSchool", current);
+        model.addAttribute("nav", entries.stream()
+            .filter(e -> e.visibleTo().test(me))
+            .filter(e -> !e.needsSchool() || current != null)
+            .map(e -> {
+                String href = current == null ? e.path() : e.path().replace("{school}", current.code());
+                boolean active = href.equals("/") ? path.equals("/") : path.startsWith(href);
+                return new NavLink(e.messageKey(), href, active);
+            })
+            .toList());
+    }
+
+    /** The school in the URL, else the one last worked in, else the first the person belongs to. */
+    private static SchoolView currentSchool(HttpServletRequest request, String path, List<SchoolView> mine) {
+        String code = null;
+        if (path.startsWith("/schools/")) {
+            String rest = path.substring("/schools/".length());
+            code = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+        }
+        var session = request.getSession(false);
+        if (code == null && session != null) {
+            code = (String) session.getAttribute(CURRENT_SCHOOL);
+        }
+        final String wanted = code;
+        SchoolView found = mine.stream().filter(s -> s.code().equals(wanted)).findFirst().orElse(mine.isEmpty() ? null : mine.get(0));
+        if (found != null && session != null && !found.code().equals(session.getAttribute(CURRENT_SCHOOL))) {
+            session.setAttribute(CURRENT_SCHOOL, found.code());
+        }
+        return found;
+    }
+}
