@@ -19,9 +19,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfig {
 
+    /** bcrypt; the cost can be lowered for tests only ({@code spil.security.bcrypt-strength}). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder(10);
+    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value("${spil.security.bcrypt-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength);
     }
 
     /** The REST API: HTTP Basic or a bearer token on every call, no session, no CSRF (no cookies). */

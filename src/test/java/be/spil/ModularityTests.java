@@ -1,0 +1,19 @@
+package be.spil;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTests {
+    private final ApplicationModules modules = ApplicationModules.of(SpilApplication.class);
+
+    @Test
+    void modulesOnlyUseWhatTheirPackageInfoAllows() {
+        modules.verify();
+    }
+
+    @Test
+    void writesTheModuleDocumentation() {
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+}
