@@ -12,6 +12,11 @@ class DirectoryNavigation {
     }
 
     @Bean
+    NavEntry organisationsNav() {
+        return new NavEntry("nav.organisations", "/organisations", 40, c -> true);
+    }
+
+    @Bean
     NavEntry groupsNav() {
         return new NavEntry("nav.groups", "/schools/{school}/groups", 30, c -> true);
     }
