@@ -222,6 +222,30 @@ public class People {
             .toList();
     }
 
+    /** Everything Spil keeps about a person, for a request under GDPR articles 15 and 20. */
+    public record Export(long id, String firstName, String lastName, String email, PersonKind kind, String externalId,
+                         boolean centralAdmin, List<Map<String, Object>> schools, List<AuditTrail.Entry> history,
+                         java.time.Instant createdAt, java.time.Instant exportedAt) {}
+
+    @Transactional
+    public Export export(long schoolId, long personId, Caller caller) {
+        caller.requireManage(schoolId);
+        var p = load(schoolId, personId);
+        var schools = new ArrayList<Map<String, Object>>();
+        for (var m : p.memberships) {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("schoolId", m.schoolId());
+            row.put("group", groupName(m.groupId()));
+            row.put("roles", p.rolesIn(m.schoolId()));
+            row.put("archived", m.archived());
+            schools.add(row);
+        }
+        var export = new Export(p.id, p.firstName, p.lastName, p.email, p.kind, p.externalId, p.isCentralAdmin(), schools,
+            audit.history(AUDIT_TYPE, personId), p.createdAt, clock.instant());
+        audit.note(AUDIT_TYPE, personId, schoolId, Action.SECURITY, "personal data exported");
+        return export;
+    }
+
     // --- identities, for the security module ---
 
     public Optional<Identity> identityByEmail(String email) {

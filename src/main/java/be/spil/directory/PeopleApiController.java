@@ -98,6 +98,15 @@ class PeopleApiController {
         return people.history(school.id(), id, caller);
     }
 
+    @GetMapping("/{id}/export")
+    @Operation(summary = "Everything Spil keeps about this person (GDPR art. 15/20), as a JSON download; managers of the school")
+    ResponseEntity<People.Export> export(Caller caller, @PathVariable String code, @PathVariable long id) {
+        var school = schools.visible(code, caller);
+        return ResponseEntity.ok()
+            .header("Content-Disposition", "attachment; filename=\"person-" + id + ".json\"")
+            .body(people.export(school.id(), id, caller));
+    }
+
     private static String or(String value, String current) {
         return value == null ? current : value;
     }

@@ -124,6 +124,16 @@ class PeopleController {
         return "redirect:/schools/" + code + "/people/" + id;
     }
 
+    /** The person's data as a JSON download (GDPR art. 15/20). */
+    @GetMapping(value = "/schools/{code}/people/{id}/export", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<People.Export> export(Caller caller, @PathVariable String code, @PathVariable long id) {
+        var school = schools.visible(code, caller);
+        return org.springframework.http.ResponseEntity.ok()
+            .header("Content-Disposition", "attachment; filename=\"person-" + id + ".json\"")
+            .body(people.export(school.id(), id, caller));
+    }
+
     private void formModel(Caller caller, SchoolView school, Model model) {
         model.addAttribute("school", school);
         model.addAttribute("kinds", PersonKind.values());

@@ -148,6 +148,24 @@ class PeopleApiTest {
     }
 
     @Test
+    void aPersonsDataCanBeExported() throws Exception {
+        fixtures.group(school, "6B", 6);
+        var pupil = fixtures.pupil(school, "Finn", "Dubois", "6B");
+        String path = "/api/v1/schools/" + school.code() + "/people/" + pupil.id() + "/export";
+        mvc.perform(get(path).with(httpBasic(coordinator, Fixtures.PASSWORD)))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Content-Disposition", containsString("attachment")))
+            .andExpect(jsonPath("$.lastName").value("Dubois"))
+            .andExpect(jsonPath("$.schools[0].group").value("6B"))
+            .andExpect(jsonPath("$.history[0].action").value("CREATED"));
+        var staff = fixtures.user(school, Role.STAFF);
+        mvc.perform(get(path).with(httpBasic(staff.email(), Fixtures.PASSWORD))).andExpect(status().isForbidden());
+        var session = TenancyCheck.signIn(mvc, coordinator);
+        mvc.perform(get("/schools/" + school.code() + "/people/" + pupil.id() + "/export").session(session))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.firstName").value("Finn"));
+    }
+
+    @Test
     void archivedPeopleLeaveTheListAndCanBeRestored() throws Exception {
         var person = fixtures.user(school, Role.STAFF);
         String path = "/api/v1/schools/" + school.code() + "/people/" + person.id();
