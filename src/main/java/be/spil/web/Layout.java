@@ -32,6 +32,7 @@ class Layout {
         this.entries = entries.stream().sorted(Comparator.comparingInt(NavEntry::order)).toList();
     }
 
+    /** Also called by the error handlers, whose views do not get model attributes from advice. */
     @ModelAttribute
     void layout(HttpServletRequest request, Model model) {
         Locale locale = RequestContextUtils.getLocale(request);
