@@ -50,8 +50,6 @@ class OidcSignInTest {
             registry.add(prefix + "client-secret", () -> "not-a-real-secret");
             registry.add(prefix + "client-name", () -> id.equals("leerid") ? "LeerID" : "Microsoft");
             registry.add(prefix + "scope", () -> "openid");
-            registry.add(prefix + "authorization-grant-type", () -> "authorization_code");
-            registry.add(prefix + "redirect-uri", () -> "{baseUrl}/login/oauth2/code/{registrationId}");
             registry.add("spring.security.oauth2.client.provider." + id + ".issuer-uri", () -> provider.issuerUrl(id).toString());
         }
         registry.add("spil.oidc.leerid.id-claim", () -> "ov_account_uuid");
