@@ -226,6 +226,23 @@ class Accounts implements SignInAccounts {
         audit.note("person", personId, null, Action.SECURITY, "second factor (TOTP) disabled");
     }
 
+    /** A central admin switches off someone's second factor (a lost phone); they can set it up again after signing in. */
+    @Transactional
+    public void resetTotp(String email, be.spil.shared.Caller caller) {
+        caller.requireCentralAdmin();
+        var identity = email == null || email.length() > 320 ? Optional.<Identity>empty() : people.identityByEmail(email);
+        if (identity.isEmpty()) {
+            throw FieldErrorsException.of("email", "totp.reset.unknown");
+        }
+        var account = repository.findByPersonId(identity.get().personId()).filter(a -> a.totpEnabled || a.totpSecret != null);
+        if (account.isEmpty() || !account.get().totpEnabled) {
+            throw FieldErrorsException.of("email", "totp.reset.notOn");
+        }
+        account.get().disableTotp();
+        repository.save(account.get());
+        audit.note("person", identity.get().personId(), null, Action.SECURITY, "second factor (TOTP) reset by a central admin");
+    }
+
     /** Whether a person may still use Spil now: their account (if any) is enabled and they belong somewhere. */
     Optional<SpilPrincipal> principal(long personId) {
         return principal(personId, false);

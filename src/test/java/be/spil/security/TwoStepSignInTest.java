@@ -286,6 +286,30 @@ class TwoStepSignInTest {
     }
 
     @Test
+    void aCentralAdminResetsTheSecondFactorOfSomeoneWhoLostTheirPhone() throws Exception {
+        enable(user.id());
+        var admin = fixtures.user(school, Role.CENTRAL_ADMIN);
+        var coordinator = (MockHttpSession) signIn(fixtures.user(school, Role.ICT_COORDINATOR).email(), Fixtures.PASSWORD)
+            .getRequest().getSession();
+        assertThat(mvc.perform(post("/admin/settings/reset-totp").session(coordinator).param("email", user.email()).with(csrf()))
+            .andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(accounts.totpEnabled(user.id())).isTrue();
+
+        var session = (MockHttpSession) signIn(admin.email(), Fixtures.PASSWORD).getRequest().getSession();
+        for (String bad : new String[] {"", "nobody-" + Fixtures.unique() + "@test.spil.be", "<script>x</script>", "a".repeat(400),
+                admin.email()}) {
+            var r = mvc.perform(post("/admin/settings/reset-totp").session(session).param("email", bad).with(csrf())).andReturn();
+            assertThat(r.getResponse().getStatus()).as(bad).isEqualTo(200);
+            assertThat(r.getResponse().getContentAsString()).contains("resetEmail-error").doesNotContain("<script>x");
+        }
+        var done = mvc.perform(post("/admin/settings/reset-totp").session(session).param("email", user.email()).with(csrf())).andReturn();
+        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/admin/settings");
+        assertThat(accounts.totpEnabled(user.id())).isFalse();
+        assertThat(audit.history("person", user.id())).anyMatch(e -> e.summary().contains("reset by a central admin"));
+        assertThat(signIn(user.email(), Fixtures.PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
+    }
+
+    @Test
     void theSignInPageShowsNoProviderButtonsWhenNoneIsConfigured() throws Exception {
         String page = mvc.perform(get("/login").accept(MediaType.TEXT_HTML)).andReturn().getResponse().getContentAsString();
         assertThat(page).doesNotContain("/oauth2/authorization/").doesNotContain("id=\"providers\"");
