@@ -37,7 +37,7 @@ class GroupSettings {
     private record Row(String value, Instant updatedAt, String updatedBy) {}
 
     private Optional<Row> row(String key) {
-        return jdbc.sql("select value, updated_at, updated_by from group_setting where setting_key = :k").param("k", key)
+        return jdbc.sql("select setting_value, updated_at, updated_by from group_setting where setting_key = :k").param("k", key)
             .query((rs, n) -> new Row(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3))).optional();
     }
 
@@ -59,10 +59,10 @@ class GroupSettings {
         boolean before = requireMfaForCentralAdmins();
         String actor = Caller.currentActor();
         var now = java.sql.Timestamp.from(clock.instant());
-        int n = jdbc.sql("update group_setting set value = :v, updated_at = :at, updated_by = :by where setting_key = :k")
+        int n = jdbc.sql("update group_setting set setting_value = :v, updated_at = :at, updated_by = :by where setting_key = :k")
             .param("v", Boolean.toString(required)).param("at", now).param("by", actor).param("k", REQUIRE_MFA).update();
         if (n == 0) {
-            jdbc.sql("insert into group_setting (setting_key, value, updated_at, updated_by) values (:k, :v, :at, :by)")
+            jdbc.sql("insert into group_setting (setting_key, setting_value, updated_at, updated_by) values (:k, :v, :at, :by)")
                 .param("v", Boolean.toString(required)).param("at", now).param("by", actor).param("k", REQUIRE_MFA).update();
         }
         audit.record(AUDIT_TYPE, REQUIRE_MFA, null, Action.UPDATED, "Second factor required for central admins",

@@ -13,7 +13,8 @@ final class QrCodes {
 
     private QrCodes() {}
 
-    static String svg(String text) {
+    /** The QR code of {@code text}; {@code label} is its accessible name. */
+    static String svg(String text, String label) {
         try {
             var matrix = Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()))
                 .getMatrix();
@@ -28,7 +29,7 @@ final class QrCodes {
             }
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size + "\" width=\"" + size * 5
                 + "\" height=\"" + size * 5 + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-labelledby=\"qrTitle\">"
-                + "<title id=\"qrTitle\">QR</title>"
+                + "<title id=\"qrTitle\">" + org.springframework.web.util.HtmlUtils.htmlEscape(label) + "</title>"
                 + "<rect width=\"" + size + "\" height=\"" + size + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
         } catch (WriterException e) {
             throw new IllegalArgumentException("text too long for a QR code", e);

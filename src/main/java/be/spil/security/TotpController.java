@@ -2,6 +2,8 @@ package be.spil.security;
 
 import be.spil.shared.Caller;
 import be.spil.shared.FieldErrorsException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,9 +16,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TotpController {
     static final String ISSUER = "Spil";
     private final Accounts accounts;
+    private final MessageSource messages;
 
-    TotpController(Accounts accounts) {
+    TotpController(Accounts accounts, MessageSource messages) {
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @GetMapping(CallerRefreshFilter.ENROL_PAGE)
@@ -57,7 +61,7 @@ class TotpController {
         secret.ifPresent(s -> {
             String uri = Totp.uri(ISSUER, caller.email() == null ? "person-" + caller.personId() : caller.email(), s);
             model.addAttribute("secret", Totp.grouped(s));
-            model.addAttribute("qr", QrCodes.svg(uri));
+            model.addAttribute("qr", QrCodes.svg(uri, messages.getMessage("totp.qr", null, LocaleContextHolder.getLocale())));
             model.addAttribute("uri", uri);
         });
         return "security/totp";

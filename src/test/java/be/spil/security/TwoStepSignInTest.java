@@ -91,7 +91,7 @@ class TwoStepSignInTest {
     void enrolsWithTheSecretAndAQrCodeThenAFirstCodeSwitchesItOn() throws Exception {
         var session = (MockHttpSession) signIn(user.email(), Fixtures.PASSWORD).getRequest().getSession();
         String page = mvc.perform(get("/profile/totp").session(session)).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("<svg", "<path fill=\"#000\" d=\"M", "id=\"totpSecret\"");
+        assertThat(page).contains("<svg", "QR-code om Spil toe te voegen", "<path fill=\"#000\" d=\"M", "id=\"totpSecret\"");
         var m = Pattern.compile("id=\"totpSecret\"[^>]*>([A-Z2-7 ]+)<").matcher(page);
         assertThat(m.find()).isTrue();
         String secret = m.group(1).replace(" ", "");
