@@ -310,6 +310,26 @@ class TwoStepSignInTest {
     }
 
     @Test
+    void anonymousCallersReachNoneOfTheNewPages() throws Exception {
+        for (String path : new String[] {"/profile/totp", "/login/code", "/admin/settings"}) {
+            var r = mvc.perform(get(path).accept(MediaType.TEXT_HTML)).andReturn().getResponse();
+            assertThat(r.getStatus()).as(path).isEqualTo(302);
+            assertThat(r.getRedirectedUrl()).as(path).endsWith("/login");
+        }
+        for (String path : new String[] {"/profile/totp", "/profile/totp/disable", "/login/code", "/admin/settings",
+                "/admin/settings/reset-totp"}) {
+            var r = mvc.perform(post(path).param("code", "123456").param("email", user.email()).with(csrf())
+                .accept(MediaType.TEXT_HTML)).andReturn().getResponse();
+            assertThat(r.getStatus()).as(path).isEqualTo(302);
+            assertThat(r.getRedirectedUrl()).as(path).endsWith("/login");
+        }
+        // without the CSRF token even a signed-in person's post is refused
+        var session = (MockHttpSession) signIn(user.email(), Fixtures.PASSWORD).getRequest().getSession();
+        assertThat(mvc.perform(post("/profile/totp").session(session).param("code", "123456")).andReturn().getResponse().getStatus())
+            .isEqualTo(403);
+    }
+
+    @Test
     void theSignInPageShowsNoProviderButtonsWhenNoneIsConfigured() throws Exception {
         String page = mvc.perform(get("/login").accept(MediaType.TEXT_HTML)).andReturn().getResponse().getContentAsString();
         assertThat(page).doesNotContain("/oauth2/authorization/").doesNotContain("id=\"providers\"");
