@@ -18,6 +18,7 @@ class Account {
     Instant lockedUntil;
     String totpSecret;
     boolean totpEnabled;
+    Long totpLastStep;
     Instant lastSignIn;
     @Version Integer version;
 
@@ -44,6 +45,28 @@ class Account {
         failedAttempts = 0;
         lockedUntil = null;
         lastSignIn = now;
+    }
+
+    /** Starts enrolling a second factor with a new secret; it counts only once confirmed with a first code. */
+    void startTotp(String secret) {
+        totpSecret = secret;
+        totpEnabled = false;
+        totpLastStep = null;
+    }
+
+    void enableTotp(long usedStep) {
+        totpEnabled = true;
+        totpLastStep = usedStep;
+    }
+
+    void usedTotp(long step) {
+        totpLastStep = step;
+    }
+
+    void disableTotp() {
+        totpEnabled = false;
+        totpSecret = null;
+        totpLastStep = null;
     }
 
     void setPassword(String hash, boolean mustChange) {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in person's own page: change password, personal API tokens. */
+/** The signed-in person's own page: change password, second factor, personal API tokens. */
 @Controller
 class ProfileController {
     record PasswordForm(String current, String next, String repeat) {}
@@ -29,6 +29,7 @@ class ProfileController {
     String profile(Caller caller, Model model) {
         model.addAttribute("tokens", tokens.list(caller.personId()));
         model.addAttribute("hasPassword", accounts.hasPassword(caller.personId()));
+        model.addAttribute("totpEnabled", accounts.totpEnabled(caller.personId()));
         return "security/profile";
     }
 

@@ -1,5 +1,7 @@
 package be.spil.security;
 
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -34,6 +37,7 @@ class SecurityConfig {
             .authorizeHttpRequests(a -> a.anyRequest().authenticated())
             .httpBasic(b -> b.authenticationEntryPoint(entryPoint).realmName("Spil"))
             .addFilterBefore(new BearerTokenFilter(tokens, accounts, entryPoint, properties.actuatorToken()), BasicAuthenticationFilter.class)
+            .addFilterAfter(new BasicAuthSecondFactorFilter(), BasicAuthenticationFilter.class)
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(c -> c.disable())
             .requestCache(c -> c.disable())
@@ -52,29 +56,42 @@ class SecurityConfig {
                 .anyRequest().hasAnyRole("CENTRAL_ADMIN", "METRICS"))
             .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
             .addFilterBefore(new BearerTokenFilter(tokens, accounts, entryPoint, properties.actuatorToken()), BasicAuthenticationFilter.class)
+            .addFilterAfter(new BasicAuthSecondFactorFilter(), BasicAuthenticationFilter.class)
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(c -> c.disable())
             .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint));
         return http.build();
     }
 
-    /** The web UI: sign-in form, session cookie, CSRF protection. */
+    /**
+     * The web UI: sign-in form (then the second-factor code when the account has one), OpenID Connect sign-in
+     * when providers are configured, session cookie, CSRF protection.
+     */
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http, Accounts accounts, SignInFailureHandler failureHandler) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, Accounts accounts, SignInFailureHandler failureHandler, SignInSuccessHandler successHandler,
+                            ObjectProvider<ClientRegistrationRepository> registrations, OidcSignIn oidc, Clock clock) throws Exception {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                     "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                .anyRequest().authenticated())
-            .formLogin(f -> f.loginPage("/login").usernameParameter("email").failureHandler(failureHandler).permitAll())
+                .requestMatchers(CallerRefreshFilter.CODE_PAGE).authenticated()
+                .anyRequest().hasRole("USER"))
+            .formLogin(f -> f.loginPage("/login").usernameParameter("email").successHandler(successHandler)
+                .failureHandler(failureHandler).permitAll())
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
-            .addFilterAfter(new CallerRefreshFilter(accounts), SecurityContextHolderFilter.class)
+            .addFilterAfter(new CallerRefreshFilter(accounts, clock), SecurityContextHolderFilter.class)
             .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                 r -> "true".equals(r.getHeader("HX-Request"))))
             .headers(h -> h
                 .contentSecurityPolicy(c -> c.policyDirectives(
                     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        if (registrations.getIfAvailable() != null) {
+            http.oauth2Login(o -> o.loginPage("/login")
+                .userInfoEndpoint(u -> u.oidcUserService(oidc))
+                .successHandler(oidc)
+                .failureHandler(failureHandler));
+        }
         return http.build();
     }
 }

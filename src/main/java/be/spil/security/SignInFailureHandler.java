@@ -5,10 +5,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 
-/** After a failed sign-in: back to the form, remembering why (wrong, locked until when, disabled) and the email. */
+/**
+ * After a failed sign-in: back to the form, remembering why (wrong, locked until when, disabled, unknown at the
+ * OpenID provider, provider error) and the email.
+ */
 @Component
 class SignInFailureHandler implements AuthenticationFailureHandler {
     static final String REASON = "spil.signIn.reason";
@@ -25,6 +29,9 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
             session.setAttribute(UNTIL, locked.until());
         } else if (e instanceof DisabledException) {
             session.setAttribute(REASON, "disabled");
+        } else if (e instanceof OAuth2AuthenticationException oauth) {
+            String code = oauth.getError().getErrorCode();
+            session.setAttribute(REASON, OidcSignIn.UNKNOWN.equals(code) ? "unknown" : OidcSignIn.DISABLED.equals(code) ? "disabled" : "provider");
         } else {
             session.setAttribute(REASON, "bad");
         }

@@ -8,15 +8,20 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Email and password sign-in, for the form and for HTTP Basic, with lockout per account and per address. */
+/**
+ * Email and password sign-in, for the form and for HTTP Basic, with lockout per account and per address. For an
+ * account with a second factor the result is only a {@link PendingSignIn}: the code page must follow.
+ */
 @Component
 class SignInProvider implements AuthenticationProvider {
     private final Accounts accounts;
     private final IpThrottle throttle;
+    private final java.time.Clock clock;
 
-    SignInProvider(Accounts accounts, IpThrottle throttle) {
+    SignInProvider(Accounts accounts, IpThrottle throttle, java.time.Clock clock) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.clock = clock;
     }
 
     @Override
@@ -31,7 +36,11 @@ class SignInProvider implements AuthenticationProvider {
         var attempt = accounts.attempt(email, password);
         switch (attempt.outcome()) {
             case OK -> {
-                var principal = new SpilPrincipal(attempt.identity().caller(), attempt.mustChange());
+                if (attempt.needsCode()) {
+                    return new PendingSignIn(attempt.identity().personId(), attempt.identity().email(), clock.instant()).authentication();
+                }
+                var principal = accounts.principal(attempt.identity().personId())
+                    .orElseThrow(() -> new DisabledException("account disabled"));
                 return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities());
             }
             case LOCKED -> {

@@ -8,8 +8,13 @@ import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** The signed-in person. The caller (roles per school) is refreshed on every request. */
-record SpilPrincipal(Caller caller, boolean mustChangePassword) implements Caller.Source, Serializable {
+/**
+ * The signed-in person. The caller (roles per school) is refreshed on every request. {@code mustEnrolTotp}: a
+ * central admin without a second factor while the school group requires one; {@code viaProvider}: signed in
+ * with an OpenID provider (which does its own second factor).
+ */
+record SpilPrincipal(Caller caller, boolean mustChangePassword, boolean mustEnrolTotp, boolean viaProvider)
+        implements Caller.Source, Serializable {
 
     long personId() {
         return caller.personId();
