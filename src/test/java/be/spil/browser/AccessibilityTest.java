@@ -1,0 +1,158 @@
+package be.spil.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.spil.directory.People;
+import be.spil.directory.PersonForm;
+import be.spil.directory.PersonKind;
+import be.spil.school.SchoolView;
+import be.spil.shared.Role;
+import be.spil.support.Fixtures;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every main page passes axe-core's WCAG 2.1 A/AA rules in a real browser, in Dutch and in English, on a desktop
+ * and on a phone; each checked page is also kept as a screenshot in target/screenshots.
+ */
+class AccessibilityTest extends BrowserJourney {
+    private static SchoolView school;
+    private static Browser coordinator;
+
+    @Autowired People people;
+
+    @BeforeEach
+    void setUp() {
+        if (school == null || coordinator == null) {
+            school = fixtures.school();
+            fixtures.group(school, "1A", 1);
+            fixtures.group(school, "6B", 6);
+            fixtures.pupil(school, "Noor", "Claes", "1A");
+            fixtures.pupil(school, "Mehdi", "El Amrani", "6B");
+            fixtures.user(school, Role.STAFF, Role.DIRECTOR);
+            coordinator = signedInCoordinator(school);
+        }
+        coordinator.desktop();
+        coordinator.go("/?lang=nl");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void forget() {
+        school = null;
+        coordinator = null;
+    }
+
+    private void check(Browser browser, String name) {
+        browser.screenshot(name);
+        Axe.check(browser, name);
+    }
+
+    @Test
+    void screenshotsAreTakenAtPhoneAndDesktopSizes() {
+        coordinator.phone();
+        assertThat(coordinator.driver().executeScript("return [window.innerWidth, window.innerHeight];")).asString().isEqualTo("[390, 844]");
+        coordinator.desktop();
+        assertThat(coordinator.driver().executeScript("return [window.innerWidth, window.innerHeight];")).asString().isEqualTo("[1280, 900]");
+    }
+
+    @Test
+    void signInPage() {
+        var browser = browser();
+        SignInPage.open(browser);
+        check(browser, "login-desktop");
+        SignInPage.at(browser).signInFailing("nobody@example.be", "wrong password here");
+        check(browser, "login-error-desktop");
+    }
+
+    @Test
+    void homeSchoolsAndSchoolPages() {
+        coordinator.go("/");
+        check(coordinator, "home-desktop");
+        coordinator.go("/schools");
+        check(coordinator, "schools-desktop");
+        coordinator.go("/schools/" + school.code());
+        check(coordinator, "school-desktop");
+    }
+
+    @Test
+    void peopleListOnDesktopAndPhone() {
+        PeoplePage.open(coordinator, school.code());
+        check(coordinator, "people-desktop");
+        coordinator.phone();
+        coordinator.go("/schools/" + school.code() + "/people");
+        check(coordinator, "people-phone");
+        coordinator.find("header .navbar-toggler").click();
+        coordinator.waiting().until(d -> coordinator.find("#mainNav").isDisplayed() && !coordinator.has("#mainNav.collapsing"));
+        check(coordinator, "people-phone-menu");
+    }
+
+    @Test
+    void newPersonFormWithErrors() {
+        var form = PersonFormPage.open(coordinator, school.code());
+        check(coordinator, "person-new-desktop");
+        form.firstName("").lastName("x".repeat(101)).email("not an email").saveExpectingErrors();
+        assertThat(form.errorOf("firstName")).isNotBlank();
+        check(coordinator, "person-new-errors-desktop");
+    }
+
+    @Test
+    void personPageWithHistoryAndWithTheConflictMessage() {
+        var person = fixtures.person(school, new PersonForm("Ine", "Wouters", "ine." + Fixtures.unique() + "@example.be",
+            PersonKind.STAFF, Set.of(Role.STAFF), null, null, null));
+        var page = PersonPage.open(coordinator, school.code(), person.id());
+        page.lastName("Wouters-Claes").save();
+        assertThat(page.history()).hasSize(2);
+        check(coordinator, "person-history-desktop");
+
+        people.update(school.id(), person.id(), new PersonForm("Ine", "Wouters", person.email(), PersonKind.STAFF,
+            Set.of(Role.STAFF, Role.ICT_COORDINATOR), null, null, people.get(school.id(), person.id(), Fixtures.ADMIN).version()), Fixtures.ADMIN);
+        page.firstName("Ines").save();
+        assertThat(page.hasConflict()).isTrue();
+        check(coordinator, "person-conflict-desktop");
+    }
+
+    @Test
+    void groupsAndProfilePages() {
+        coordinator.go("/schools/" + school.code() + "/groups");
+        check(coordinator, "groups-desktop");
+        coordinator.find("#name").sendKeys("1A");
+        coordinator.click("main form button[type=submit]");
+        coordinator.waiting().until(d -> coordinator.has(".is-invalid"));
+        check(coordinator, "groups-error-desktop");
+        coordinator.go("/profile");
+        check(coordinator, "profile-desktop");
+    }
+
+    @Test
+    void notFoundPages() {
+        coordinator.go("/schools/no-such-school-" + Fixtures.unique() + "/people");
+        assertThat(Page.current(coordinator).heading()).isEqualTo("Niet gevonden");
+        check(coordinator, "not-found-desktop");
+        coordinator.go("/no/such/page");
+        assertThat(Page.current(coordinator).heading()).isEqualTo("Niet gevonden");
+        check(coordinator, "not-found-unknown-url-desktop");
+    }
+
+    @Test
+    void pagesInEnglish() {
+        coordinator.go("/schools/" + school.code() + "/people?lang=en");
+        assertThat(Page.current(coordinator).language()).isEqualTo("en");
+        check(coordinator, "people-english-desktop");
+        coordinator.go("/schools/no-such-school/people");
+        assertThat(Page.current(coordinator).heading()).isEqualTo("Not found");
+        check(coordinator, "not-found-english-desktop");
+        coordinator.go("/?lang=nl");
+    }
+
+    @Test
+    void auditLogForTheCentralAdmin() {
+        var admin = browser();
+        SignInPage.open(admin).signIn("admin@test.spil.be", Fixtures.PASSWORD);
+        admin.go("/audit");
+        check(admin, "audit-desktop");
+        admin.go("/schools/new");
+        check(admin, "school-new-desktop");
+    }
+}
