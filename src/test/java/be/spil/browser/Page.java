@@ -57,6 +57,12 @@ public abstract class Page {
             .map(e -> e.getAttribute("textContent").trim()).toList();
     }
 
+    /** The menu entries marked as the current page (aria-current), as shown. */
+    public java.util.List<String> currentMenu() {
+        return browser.driver().findElements(By.cssSelector("#mainNav .nav-link[aria-current=page]")).stream()
+            .map(e -> e.getAttribute("textContent").trim()).toList();
+    }
+
     protected void type(String id, String value) {
         WebElement input = browser.find("#" + id);
         input.clear();
