@@ -49,6 +49,17 @@ class AccessibilityTest extends BrowserJourney {
         Axe.check(browser, name);
     }
 
+    /** The page as it is now, on a desktop and on a phone. */
+    private void checkBoth(Browser browser, String name) {
+        check(browser, name + "-desktop");
+        browser.phone();
+        try {
+            check(browser, name + "-phone");
+        } finally {
+            browser.desktop();
+        }
+    }
+
     @Test
     void screenshotsAreTakenAtPhoneAndDesktopSizes() {
         coordinator.phone();
@@ -69,11 +80,11 @@ class AccessibilityTest extends BrowserJourney {
     @Test
     void homeSchoolsAndSchoolPages() {
         coordinator.go("/");
-        check(coordinator, "home-desktop");
+        checkBoth(coordinator, "home");
         coordinator.go("/schools");
-        check(coordinator, "schools-desktop");
+        checkBoth(coordinator, "schools");
         coordinator.go("/schools/" + school.code());
-        check(coordinator, "school-desktop");
+        checkBoth(coordinator, "school");
     }
 
     @Test
@@ -94,7 +105,7 @@ class AccessibilityTest extends BrowserJourney {
         check(coordinator, "person-new-desktop");
         form.firstName("").lastName("x".repeat(101)).email("not an email").saveExpectingErrors();
         assertThat(form.errorOf("firstName")).isNotBlank();
-        check(coordinator, "person-new-errors-desktop");
+        checkBoth(coordinator, "person-new-errors");
     }
 
     @Test
@@ -104,35 +115,57 @@ class AccessibilityTest extends BrowserJourney {
         var page = PersonPage.open(coordinator, school.code(), person.id());
         page.lastName("Wouters-Claes").save();
         assertThat(page.history()).hasSize(2);
-        check(coordinator, "person-history-desktop");
+        checkBoth(coordinator, "person-history");
 
         people.update(school.id(), person.id(), new PersonForm("Ine", "Wouters", person.email(), PersonKind.STAFF,
             Set.of(Role.STAFF, Role.ICT_COORDINATOR), null, null, people.get(school.id(), person.id(), Fixtures.ADMIN).version()), Fixtures.ADMIN);
         page.firstName("Ines").save();
         assertThat(page.hasConflict()).isTrue();
-        check(coordinator, "person-conflict-desktop");
+        checkBoth(coordinator, "person-conflict");
     }
 
     @Test
     void groupsAndProfilePages() {
         coordinator.go("/schools/" + school.code() + "/groups");
-        check(coordinator, "groups-desktop");
+        checkBoth(coordinator, "groups");
         coordinator.find("#name").sendKeys("1A");
         coordinator.click("main form button[type=submit]");
         coordinator.waiting().until(d -> coordinator.has(".is-invalid"));
         check(coordinator, "groups-error-desktop");
         coordinator.go("/profile");
-        check(coordinator, "profile-desktop");
+        checkBoth(coordinator, "profile");
     }
 
     @Test
     void notFoundPages() {
         coordinator.go("/schools/no-such-school-" + Fixtures.unique() + "/people");
         assertThat(Page.current(coordinator).heading()).isEqualTo("Niet gevonden");
-        check(coordinator, "not-found-desktop");
+        checkBoth(coordinator, "not-found");
         coordinator.go("/no/such/page");
         assertThat(Page.current(coordinator).heading()).isEqualTo("Niet gevonden");
         check(coordinator, "not-found-unknown-url-desktop");
+    }
+
+    @Test
+    void forbiddenPageForStaff() {
+        var staff = browser();
+        SignInPage.open(staff).signIn(fixtures.user(school, Role.STAFF).email(), Fixtures.PASSWORD);
+        staff.go("/schools/" + school.code() + "/people/new");
+        assertThat(Page.current(staff).heading()).isEqualTo("Geen toegang");
+        assertThat(Page.current(staff).menu()).as("the header keeps its menu").contains("Personen");
+        checkBoth(staff, "forbidden");
+    }
+
+    @Test
+    void theSkipLinkIsTheFirstKeyboardStopAndLeadsToTheContent() {
+        coordinator.go("/schools/" + school.code() + "/people");
+        coordinator.find("body").sendKeys(org.openqa.selenium.Keys.TAB);
+        var first = coordinator.driver().switchTo().activeElement();
+        assertThat(first.getAttribute("href")).endsWith("#main");
+        assertThat(first.getText()).isEqualTo("Naar de inhoud");
+        assertThat(first.isDisplayed()).as("visible when focused").isTrue();
+        first.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(coordinator.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("main");
     }
 
     @Test
@@ -151,7 +184,7 @@ class AccessibilityTest extends BrowserJourney {
         var admin = browser();
         SignInPage.open(admin).signIn("admin@test.spil.be", Fixtures.PASSWORD);
         admin.go("/audit");
-        check(admin, "audit-desktop");
+        checkBoth(admin, "audit");
         admin.go("/schools/new");
         check(admin, "school-new-desktop");
     }
