@@ -104,7 +104,7 @@ class AccessibilityTest extends BrowserJourney {
         var form = PersonFormPage.open(coordinator, school.code());
         check(coordinator, "person-new-desktop");
         form.firstName("").lastName("x".repeat(101)).email("not an email").saveExpectingErrors();
-        assertThat(form.errorOf("firstName")).isNotBlank();
+        assertThat(form.descriptionOf("firstName")).isNotBlank();
         checkBoth(coordinator, "person-new-errors");
     }
 

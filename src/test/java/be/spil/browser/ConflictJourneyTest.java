@@ -28,6 +28,7 @@ class ConflictJourneyTest extends BrowserJourney {
 
         bartPage.firstName("Sofia").save();
         assertThat(bartPage.hasConflict()).isTrue();
+        assertThat(bartBrowser.driver().switchTo().activeElement().getAttribute("id")).as("focus on the message").isEqualTo("conflict");
         assertThat(bartPage.flash()).isEmpty();
         assertThat(bartPage.conflict())
             .contains("Iemand anders heeft dit intussen gewijzigd")

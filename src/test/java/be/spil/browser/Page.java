@@ -69,12 +69,16 @@ public abstract class Page {
         input.sendKeys(value);
     }
 
-    /** The message shown next to a form field, read through the field's aria-describedby as a screen reader would. */
-    public String errorOf(String fieldId) {
+    /**
+     * What a screen reader reads out with a form field besides its label: the texts its aria-describedby points to
+     * (its error, its hint), joined; "" when there are none.
+     */
+    public String descriptionOf(String fieldId) {
         String describedBy = browser.find("#" + fieldId).getAttribute("aria-describedby");
         if (describedBy == null || describedBy.isBlank()) {
             return "";
         }
-        return browser.find("#" + describedBy.trim()).getText();
+        return java.util.Arrays.stream(describedBy.trim().split("\\s+")).map(id -> browser.find("#" + id).getText())
+            .collect(java.util.stream.Collectors.joining(" "));
     }
 }

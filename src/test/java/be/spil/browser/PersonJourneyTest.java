@@ -23,10 +23,13 @@ class PersonJourneyTest extends BrowserJourney {
         var form = people.newPerson().firstName("Lotte").lastName("").email("lotte-at-school").kind("Leerling").group("3B")
             .saveExpectingErrors();
         assertThat(form.invalid("lastName")).isTrue();
-        assertThat(form.errorOf("lastName")).isEqualTo("Vul dit veld in.");
+        assertThat(form.descriptionOf("lastName")).isEqualTo("Vul dit veld in.");
         assertThat(form.invalid("email")).isTrue();
-        assertThat(form.errorOf("email")).isEqualTo("Dit is geen geldig e-mailadres.");
+        assertThat(form.descriptionOf("email")).isEqualTo("Dit is geen geldig e-mailadres.");
         assertThat(form.invalid("firstName")).as("a correct field is not marked").isFalse();
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as("focus on the first field in error")
+            .isEqualTo("lastName");
+        assertThat(form.descriptionOf("password")).as("the password rules are tied to the password field").startsWith("Minstens 12 tekens");
         browser.screenshot("person-new-errors-desktop");
         browser.phone();
         browser.screenshot("person-new-errors-phone");
