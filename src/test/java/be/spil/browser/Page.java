@@ -57,6 +57,15 @@ public abstract class Page {
             .map(e -> e.getAttribute("textContent").trim()).toList();
     }
 
+    /** Signs out through the person's menu in the header. */
+    public SignInPage signOut() {
+        browser.click("#userMenu");
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signOut")));
+        browser.click("#signOut");
+        browser.waiting().until(d -> browser.path().startsWith("/login"));
+        return SignInPage.at(browser);
+    }
+
     /** The menu entries marked as the current page (aria-current), as shown. */
     public java.util.List<String> currentMenu() {
         return browser.driver().findElements(By.cssSelector("#mainNav .nav-link[aria-current=page]")).stream()

@@ -33,11 +33,16 @@ class SignInJourneyTest extends BrowserJourney {
         assertThat(home.signedIn()).isTrue();
         assertThat(home.heading()).isEqualTo("Welkom, " + user.name());
         assertThat(home.menu()).contains("Start", "Scholen", "Personen", "Klassen").doesNotContain("Logboek");
+        assertThat(home.cards()).as("a card for the school and one for the schools").isEqualTo(2);
         browser.screenshot("home-desktop");
+
+        var signedOut = home.signOut();
+        assertThat(signedOut.alert()).isEqualTo("U bent afgemeld.");
         browser.phone();
-        browser.go("/login");
-        browser.screenshot("login-phone");
+        browser.screenshot("login-signed-out-phone");
         browser.desktop();
+        browser.go("/");
+        assertThat(browser.path()).as("signed out for real").isEqualTo("/login");
     }
 
     @Test
