@@ -147,13 +147,18 @@ class AccessibilityTest extends BrowserJourney {
     }
 
     @Test
-    void forbiddenPageForStaff() {
+    void forbiddenPageAndReadOnlyPersonForStaff() {
         var staff = browser();
         SignInPage.open(staff).signIn(fixtures.user(school, Role.STAFF).email(), Fixtures.PASSWORD);
         staff.go("/schools/" + school.code() + "/people/new");
         assertThat(Page.current(staff).heading()).isEqualTo("Geen toegang");
         assertThat(Page.current(staff).menu()).as("the header keeps its menu").contains("Personen");
         checkBoth(staff, "forbidden");
+
+        var someone = fixtures.pupil(school, "Lina", "Janssens", "1A");
+        PersonPage.open(staff, school.code(), someone.id());
+        assertThat(staff.has("#personForm button[type=submit]")).as("staff only read").isFalse();
+        checkBoth(staff, "person-read-only");
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
  * A failure lists every violated rule with its impact and the elements at fault.
  */
 public final class Axe {
-    private static final String VERSION = "4.6.3";
     private static final String SOURCE = load();
     private static final String RUN = """
         var done = arguments[arguments.length - 1];
@@ -31,8 +30,18 @@ public final class Axe {
 
     private Axe() {}
 
+    /** axe.min.js of the webjar on the classpath, whichever version the build names. */
     private static String load() {
-        String path = "META-INF/resources/webjars/axe-core/" + VERSION + "/axe.min.js";
+        var pom = new java.util.Properties();
+        try (InputStream in = Axe.class.getClassLoader().getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("the axe-core webjar (org.webjars.npm:axe-core) is not on the test classpath");
+            }
+            pom.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String path = "META-INF/resources/webjars/axe-core/" + pom.getProperty("version") + "/axe.min.js";
         try (InputStream in = Axe.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("axe-core not on the test classpath: " + path);
