@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("values")
 class Values {
-    /** Fields whose values already have messages elsewhere: field → prefix of those messages. */
+    /** Fields whose values (one, or a list separated by commas) already have messages elsewhere: field → prefix. */
     private static final Map<String, String> KNOWN = Map.of("kind", "person.kind.", "roles", "role.", "level", "school.level.");
 
     private final MessageSource messages;
@@ -30,8 +30,11 @@ class Values {
         if (value.equals("true") || value.equals("false")) {
             return message("value." + field + "." + value, message("value." + value, value));
         }
+        if (!KNOWN.containsKey(field)) {
+            return message("value." + field + "." + value, value);
+        }
         return Arrays.stream(value.split(",")).map(String::trim).filter(t -> !t.isEmpty())
-            .map(t -> message("value." + field + "." + t, KNOWN.containsKey(field) ? message(KNOWN.get(field) + t, t) : t))
+            .map(t -> message("value." + field + "." + t, message(KNOWN.get(field) + t, t)))
             .collect(Collectors.joining(", "));
     }
 

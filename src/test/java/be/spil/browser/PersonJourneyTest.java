@@ -68,5 +68,10 @@ class PersonJourneyTest extends BrowserJourney {
         browser.phone();
         browser.screenshot("person-history-phone");
         browser.desktop();
+
+        page.firstName("<script>window.spilHacked = true</script>Jonas").save();
+        assertThat(page.heading()).as("markup in text is shown as text").startsWith("<script>window.spilHacked = true</script>Jonas");
+        assertThat(page.history().get(0)).contains("Voornaam Jonas <script>");
+        assertThat(browser.driver().executeScript("return window.spilHacked === undefined;")).as("and never runs").isEqualTo(true);
     }
 }
