@@ -72,7 +72,7 @@ class AccessibilityTest extends BrowserJourney {
     void signInPage() {
         var browser = browser();
         SignInPage.open(browser);
-        check(browser, "login-desktop");
+        checkBoth(browser, "login");
         SignInPage.at(browser).signInFailing("nobody@example.be", "wrong password here");
         check(browser, "login-error-desktop");
     }

@@ -48,12 +48,20 @@ class SignInJourneyTest extends BrowserJourney {
     @Test
     void switchesToEnglishInTheHeaderAndRemembersItOnTheNextPages() {
         var school = fixtures.school();
-        var browser = signedInCoordinator(school);
-        var home = HomePage.open(browser);
-        assertThat(home.languageLinkText()).isEqualTo("English");
+        var user = fixtures.user(school, Role.ICT_COORDINATOR);
+        var browser = browser();
+        var signIn = SignInPage.open(browser);
+        assertThat(signIn.languageLinkText()).isEqualTo("English");
+        browser.phone();
+        assertThat(browser.find("header a[hreflang]").isDisplayed()).as("before sign-in, in sight on a phone").isTrue();
+        signIn.switchLanguage();
+        assertThat(signIn.language()).isEqualTo("en");
+        assertThat(signIn.heading()).isEqualTo("Sign in");
+        browser.screenshot("login-english-phone");
+        browser.desktop();
 
-        home.switchLanguage();
-        assertThat(home.language()).isEqualTo("en");
+        var home = signIn.signIn(user.email(), Fixtures.PASSWORD);
+        assertThat(home.language()).as("remembered through the sign-in").isEqualTo("en");
         assertThat(home.heading()).startsWith("Welcome, ");
         assertThat(home.languageLinkText()).isEqualTo("Nederlands");
 
@@ -63,7 +71,7 @@ class SignInJourneyTest extends BrowserJourney {
         assertThat(people.menu()).contains("Home", "Schools", "People", "Classes");
         browser.screenshot("people-english-desktop");
 
-        people.browser().phone();
+        browser.phone();
         people.switchLanguage();
         assertThat(people.language()).as("the switch works from the phone menu too").isEqualTo("nl");
         assertThat(people.heading()).startsWith("Personen");
