@@ -80,7 +80,7 @@ class GroupsController {
                    @RequestParam(defaultValue = "true") boolean archived, RedirectAttributes redirect) {
         var school = schools.visible(code, caller);
         groups.setArchived(school.id(), id, archived, caller);
-        redirect.addFlashAttribute("message", archived ? "archived" : "restored");
+        redirect.addFlashAttribute("message", archived ? "group.archived" : "group.restored");
         return "redirect:/schools/" + code + "/groups";
     }
 }

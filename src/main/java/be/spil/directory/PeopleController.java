@@ -120,7 +120,7 @@ class PeopleController {
                    @RequestParam(defaultValue = "true") boolean archived, RedirectAttributes redirect) {
         var school = schools.visible(code, caller);
         people.setArchived(school.id(), id, archived, caller);
-        redirect.addFlashAttribute("message", archived ? "archived" : "restored");
+        redirect.addFlashAttribute("message", archived ? "person.archived" : "person.restored");
         return "redirect:/schools/" + code + "/people/" + id;
     }
 

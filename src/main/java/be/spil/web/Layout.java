@@ -49,15 +49,21 @@ class Layout {
         model.addAttribute("mySchools", mine);
         SchoolView current = currentSchool(request, path, mine);
         model.addAttribute("currentSchool", current);
-        model.addAttribute("nav", entries.stream()
+        var hrefs = entries.stream()
             .filter(e -> e.visibleTo().test(me))
             .filter(e -> !e.needsSchool() || current != null)
-            .map(e -> {
-                String href = current == null ? e.path() : e.path().replace("{school}", current.code());
-                boolean active = href.equals("/") ? path.equals("/") : path.startsWith(href);
-                return new NavLink(e.messageKey(), href, active);
-            })
+            .map(e -> new NavLink(e.messageKey(), current == null ? e.path() : e.path().replace("{school}", current.code()), false))
+            .toList();
+        // Only the most specific entry is the current one: on /schools/x/people that is "People", not "Schools".
+        String activeHref = hrefs.stream().map(NavLink::href).filter(h -> covers(h, path))
+            .max(Comparator.comparingInt(String::length)).orElse(null);
+        model.addAttribute("nav", hrefs.stream()
+            .map(l -> new NavLink(l.messageKey(), l.href(), l.href().equals(activeHref)))
             .toList());
+    }
+
+    private static boolean covers(String href, String path) {
+        return href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href.endsWith("/") ? href : href + "/");
     }
 
     /** The school in the URL, else the one last worked in, else the first the person belongs to. */
