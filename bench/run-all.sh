@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs both benchmarks and puts their figures into docs/benchmarks.md, between the markers
+# <!-- startup:begin --> … <!-- startup:end --> and <!-- search:begin --> … <!-- search:end -->; the text around
+# the markers (what the figures mean, what to do about a missed target) is kept as written.
+# Usage: bench/run-all.sh [startup-runs] [search-requests-per-term]
+source "$(dirname "$0")/lib.sh"
+"$ROOT/bench/search.sh" "${2:-100}" >/dev/null
+"$ROOT/bench/startup.sh" "${1:-3}" >/dev/null
+splice() { # $1 marker name, $2 file with the new content
+  awk -v name="$1" -v file="$2" '
+    $0 == "<!-- " name ":begin -->" { print; while ((getline line < file) > 0) print line; skip = 1; next }
+    $0 == "<!-- " name ":end -->" { skip = 0 }
+    !skip { print }' "$ROOT/docs/benchmarks.md" >"$RESULTS/benchmarks.md.new"
+  mv "$RESULTS/benchmarks.md.new" "$ROOT/docs/benchmarks.md"
+}
+splice startup "$RESULTS/startup.md"
+splice search "$RESULTS/search.md"
+echo "docs/benchmarks.md updated" >&2

@@ -1,0 +1,224 @@
+package be.spil.demo;
+
+import be.spil.directory.GroupForm;
+import be.spil.directory.Groups;
+import be.spil.directory.People;
+import be.spil.directory.PersonForm;
+import be.spil.directory.PersonKind;
+import be.spil.school.SchoolForm;
+import be.spil.school.SchoolLevel;
+import be.spil.school.SchoolView;
+import be.spil.school.Schools;
+import be.spil.shared.Caller;
+import be.spil.shared.Role;
+import be.spil.shared.Text;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code demo} profile: on an empty database (no schools yet), creates a fictional school group through the
+ * modules' own services — a basisschool and a secundaire school, ~40 staff with their roles, an external
+ * technician of an ICT firm who works for both, and ~300 pupils in classes 1A–6B. Everything is made in one
+ * transaction, so a failed fill leaves the database empty and the next start tries again.
+ * <p>
+ * The coordinator, director and a teacher of each school and the technician get a local sign-in; their emails and
+ * the password (from {@code SPIL_DEMO_PASSWORD}, otherwise generated) are printed in the log.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoData implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    /** The demo acts as a central admin of the school group, as a script with an admin's rights would. */
+    static final Caller SYSTEM = new Caller(0, "demo@spil.invalid", "Demo", true, Map.of());
+    static final long SEED = 20260901L;
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /** A fictional school: where it is, its email domain, how many teachers and pupils per class it gets. */
+    record SchoolSpec(String code, String name, String street, String postalCode, String city, String institutionNumber,
+                      SchoolLevel level, String domain, int teachers, int minPupils, int maxPupils, List<String> support) {}
+
+    /** A demo sign-in, for the log. */
+    record DemoAccount(String school, String role, String name, String email) {}
+
+    static final SchoolSpec DE_LINDE = new SchoolSpec("de-linde", "Basisschool De Linde", "Lindelaan 12", "2800",
+        "Mechelen", "012351", SchoolLevel.BASIS, "delinde.example", 12, 12, 14, List.of("Zorgcoördinator", "Secretariaat"));
+    static final SchoolSpec SINT_JAN = new SchoolSpec("sint-jan", "Sint-Jansinstituut", "Kasteelstraat 5", "2800",
+        "Mechelen", "045674", SchoolLevel.SECUNDAIR, "sintjan.example", 20, 11, 13, List.of("Secretariaat"));
+    static final String FIRM_DOMAIN = "bitwerk-ict.example";
+
+    private final Schools schools;
+    private final Groups groups;
+    private final People people;
+    private final TransactionTemplate transaction;
+    private final String configuredPassword;
+
+    DemoData(Schools schools, Groups groups, People people, PlatformTransactionManager transactions,
+             @Value("${spil.demo.password:}") String configuredPassword) {
+        this.schools = schools;
+        this.groups = groups;
+        this.people = people;
+        this.transaction = new TransactionTemplate(transactions);
+        this.configuredPassword = configuredPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (schools.count() > 0) {
+            log.info("Demo profile: the database already has schools; no demo data added");
+            return;
+        }
+        long start = System.nanoTime();
+        String password = configuredPassword.isBlank() ? generatePassword() : configuredPassword;
+        var made = transaction.execute(status -> fill(password));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        String list = made.accounts().stream()
+            .map(a -> String.format("   %-10s %-16s %-28s %s", a.school(), a.role(), a.name(), a.email()))
+            .collect(Collectors.joining(System.lineSeparator()));
+        log.warn("""
+
+            ==========================================================================
+             Demo data: {} schools, {} staff, {} pupils in {} classes ({} ms).
+             Demo sign-ins, all with the password {}
+            {}
+            ==========================================================================""",
+            made.schools(), made.staff(), made.pupils(), made.classes(), millis,
+            configuredPassword.isBlank() ? password : "set in SPIL_DEMO_PASSWORD", list);
+    }
+
+    record Made(int schools, int staff, int pupils, int classes, List<DemoAccount> accounts) {}
+
+    private Made fill(String password) {
+        var names = new FlemishNames(SEED);
+        var emails = new HashSet<String>();
+        var accounts = new ArrayList<DemoAccount>();
+        var counts = new int[3];
+        var linde = fillSchool(DE_LINDE, names, emails, password, accounts, counts);
+        var sintJan = fillSchool(SINT_JAN, names, emails, password, accounts, counts);
+        sharedPeople(List.of(linde, sintJan), names, emails, password, accounts, counts);
+        return new Made(2, counts[0], counts[1], counts[2], List.copyOf(accounts));
+    }
+
+    /** One school with its classes, staff and pupils. */
+    private SchoolView fillSchool(SchoolSpec spec, FlemishNames names, Set<String> emails, String password,
+                                  List<DemoAccount> accounts, int[] counts) {
+        var school = schools.create(new SchoolForm(spec.code(), spec.name(), spec.street(), spec.postalCode(), spec.city(),
+            spec.institutionNumber(), spec.level(), null), SYSTEM);
+        List<String> classes = classes(school);
+        counts[2] += classes.size();
+        staff(school, spec, names, emails, password, accounts, counts);
+        pupils(school, spec, classes, names, counts);
+        return school;
+    }
+
+    /** Classes 1A to 6B: leerjaar 1–6 in the basisschool, jaar 1–6 in the secundaire school. */
+    private List<String> classes(SchoolView school) {
+        var made = new ArrayList<String>();
+        for (int grade = 1; grade <= 6; grade++) {
+            for (String parallel : List.of("A", "B")) {
+                made.add(groups.create(school.id(), new GroupForm(grade + parallel, grade, null), SYSTEM).name());
+            }
+        }
+        return made;
+    }
+
+    private void staff(SchoolView school, SchoolSpec spec, FlemishNames names, Set<String> emails, String password,
+                       List<DemoAccount> accounts, int[] counts) {
+        var director = person(school, names.adult(), spec.domain(), PersonKind.STAFF, EnumSet.of(Role.DIRECTOR), password, emails);
+        accounts.add(new DemoAccount(school.code(), "DIRECTOR", director.name(), director.email()));
+        var coordinator = person(school, names.adult(), spec.domain(), PersonKind.STAFF,
+            EnumSet.of(Role.ICT_COORDINATOR, Role.STAFF), password, emails);
+        accounts.add(new DemoAccount(school.code(), "ICT_COORDINATOR", coordinator.name(), coordinator.email()));
+        counts[0] += 2;
+        for (int i = 0; i < spec.teachers(); i++) {
+            var teacher = person(school, names.adult(), spec.domain(), PersonKind.STAFF, EnumSet.of(Role.STAFF),
+                i == 0 ? password : null, emails);
+            if (i == 0) {
+                accounts.add(new DemoAccount(school.code(), "STAFF", teacher.name(), teacher.email()));
+            }
+            counts[0]++;
+        }
+        for (int i = 0; i < spec.support().size(); i++) {
+            person(school, names.adult(), spec.domain(), PersonKind.STAFF, EnumSet.of(Role.STAFF), null, emails);
+            counts[0]++;
+        }
+    }
+
+    private void pupils(SchoolView school, SchoolSpec spec, List<String> classes, FlemishNames names, int[] counts) {
+        for (String group : classes) {
+            int size = spec.minPupils() + names.nextInt(spec.maxPupils() - spec.minPupils() + 1);
+            for (int i = 0; i < size; i++) {
+                var name = names.child();
+                people.create(school.id(), new PersonForm(name.firstName(), name.lastName(), null, PersonKind.PUPIL, Set.of(),
+                    null, group, null), SYSTEM);
+                counts[1]++;
+            }
+        }
+    }
+
+    /** People who work for more than one school: the ICT firm's technician and a teacher shared by both schools. */
+    private void sharedPeople(List<SchoolView> all, FlemishNames names, Set<String> emails, String password,
+                              List<DemoAccount> accounts, int[] counts) {
+        var technician = names.adult();
+        String email = email(technician, FIRM_DOMAIN, emails);
+        var teacher = names.adult();
+        String teacherEmail = email(teacher, DE_LINDE.domain(), emails);
+        for (int i = 0; i < all.size(); i++) {
+            var school = all.get(i);
+            people.create(school.id(), new PersonForm(technician.firstName(), technician.lastName(), email, PersonKind.EXTERNAL,
+                EnumSet.of(Role.TECHNICIAN), i == 0 ? password : null, null, null), SYSTEM);
+            people.create(school.id(), new PersonForm(teacher.firstName(), teacher.lastName(), teacherEmail, PersonKind.STAFF,
+                EnumSet.of(Role.STAFF), null, null, null), SYSTEM);
+        }
+        accounts.add(new DemoAccount("(both)", "TECHNICIAN", technician.firstName() + " " + technician.lastName(), email));
+        counts[0] += 2;
+    }
+
+    private be.spil.directory.PersonView person(SchoolView school, FlemishNames.Name name, String domain, PersonKind kind,
+                                                Set<Role> roles, String password, Set<String> emails) {
+        return people.create(school.id(), new PersonForm(name.firstName(), name.lastName(), email(name, domain, emails), kind,
+            roles, password, null, null), SYSTEM);
+    }
+
+    /** voornaam.achternaam@domain, without accents, spaces or apostrophes; a digit is added when it is taken. */
+    static String email(FlemishNames.Name name, String domain, Set<String> taken) {
+        String local = clean(name.firstName()) + "." + clean(name.lastName());
+        String email = local + "@" + domain;
+        for (int n = 2; !taken.add(email); n++) {
+            email = local + n + "@" + domain;
+        }
+        return email;
+    }
+
+    private static String clean(String s) {
+        return Text.searchKey(s).replaceAll("[^a-z0-9]", "");
+    }
+
+    private static String generatePassword() {
+        var random = new SecureRandom();
+        var sb = new StringBuilder("Demo");
+        for (int i = 0; i < 16; i++) {
+            if (i % 4 == 0) {
+                sb.append('-');
+            }
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

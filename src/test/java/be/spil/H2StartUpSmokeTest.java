@@ -1,0 +1,138 @@
+package be.spil;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Spil as a newcomer starts it: the embedded H2 default in an empty data directory, no admin configured. It comes
+ * up healthy, writes a one-time admin password to an owner-only file, forces a new password at first sign-in, and
+ * keeps its data when started again on the same directory. Shutdown is graceful.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class H2StartUpSmokeTest {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final String NEW_PASSWORD = "Mijn-Eigen-Sterk-Wachtwoord-42";
+
+    @TempDir Path dataDir;
+
+    @Test
+    void startsOnH2WithAOneTimeAdminPasswordAndKeepsItsDataAcrossARestart(CapturedOutput output) throws Exception {
+        String initial;
+        try (var app = start()) {
+            var web = new Web(port(app));
+            assertThat(web.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+
+            Path file = dataDir.resolve("initial-admin-password");
+            assertThat(file).exists();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            initial = Files.readString(file).trim();
+            assertThat(initial).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(output.getAll()).contains("admin@localhost").contains(initial);
+
+            var signIn = web.form("/login", "/login", Map.of("email", "admin@localhost", "password", initial));
+            assertThat(signIn.statusCode()).isEqualTo(302);
+            assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+            var home = web.get("/");
+            assertThat(home.statusCode()).as("must change the password first").isEqualTo(302);
+            assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/profile/password");
+            assertThat(web.get("/schools").headers().firstValue("Location").orElseThrow()).endsWith("/profile/password");
+
+            var changed = web.form("/profile/password", "/profile/password",
+                Map.of("current", initial, "next", NEW_PASSWORD, "repeat", NEW_PASSWORD));
+            assertThat(changed.statusCode()).isEqualTo(302);
+            assertThat(changed.headers().firstValue("Location").orElseThrow()).endsWith("/profile");
+            assertThat(web.get("/").statusCode()).isEqualTo(200);
+
+            var created = web.api("POST", "/api/v1/schools", NEW_PASSWORD,
+                "{\"code\":\"smoke\",\"name\":\"Rooktest\",\"level\":\"BASIS\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        assertThat(output.getAll()).as("graceful shutdown").contains("Commencing graceful shutdown")
+            .contains("Graceful shutdown complete");
+        assertThat(dataDir.resolve("spil.mv.db")).exists();
+
+        try (var app = start()) {
+            var web = new Web(port(app));
+            assertThat(web.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+            var schools = web.api("GET", "/api/v1/schools", NEW_PASSWORD, null);
+            assertThat(schools.statusCode()).isEqualTo(200);
+            assertThat(schools.body()).contains("\"code\":\"smoke\"").contains("Rooktest");
+            assertThat(web.api("GET", "/api/v1/me", initial, null).statusCode()).as("the one-time password is gone").isEqualTo(401);
+            var signIn = web.form("/login", "/login", Map.of("email", "admin@localhost", "password", NEW_PASSWORD));
+            assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+            assertThat(web.get("/").statusCode()).as("no second forced change").isEqualTo(200);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(SpilApplication.class).run(
+            "--server.port=0",
+            "--spil.data-dir=" + dataDir.toAbsolutePath(),
+            "--spil.admin.email=",
+            "--spil.admin.password=",
+            "--spring.main.banner-mode=off");
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    /** A browser-like client: keeps the session cookie, does not follow redirects, sends the form's CSRF token. */
+    private static final class Web {
+        private final String base;
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        Web(int port) {
+            this.base = "http://localhost:" + port;
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> form(String page, String action, Map<String, String> fields) throws Exception {
+            var matcher = CSRF.matcher(get(page).body());
+            assertThat(matcher.find()).as("CSRF token on " + page).isTrue();
+            var all = new LinkedHashMap<>(fields);
+            all.put("_csrf", matcher.group(1));
+            String body = all.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+            return http.send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> api(String method, String path, String password, String json) throws Exception {
+            String basic = Base64.getEncoder().encodeToString(("admin@localhost:" + password).getBytes(StandardCharsets.UTF_8));
+            var request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
