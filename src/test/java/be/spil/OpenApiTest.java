@@ -20,12 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The OpenAPI document lists every /api/v1 handler the application has, each with a summary. */
 @SpilIntegrationTest
 class OpenApiTest {
-    /**
-     * Handlers known to lack a summary. Each entry must still lack one (the test says when it is fixed, so the entry
-     * goes); new handlers never belong here.
-     */
-    private static final Set<String> KNOWN_WITHOUT_SUMMARY = Set.of("GET /api/v1/schools/{code}/groups/{id}");
-
     @Autowired MockMvc mvc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
 
@@ -61,10 +55,7 @@ class OpenApiTest {
             }
         }
         assertThat(missing).as("handlers missing from /v3/api-docs").isEmpty();
-        assertThat(withoutSummary).as("documented handlers without a summary").containsExactlyInAnyOrderElementsOf(
-            KNOWN_WITHOUT_SUMMARY.stream().filter(expected::contains).toList());
-        assertThat(KNOWN_WITHOUT_SUMMARY).as("known gaps that no longer exist: remove them from the list")
-            .allMatch(withoutSummary::contains);
+        assertThat(withoutSummary).as("documented handlers without a summary").isEmpty();
     }
 
     @Test

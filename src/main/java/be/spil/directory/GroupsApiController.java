@@ -51,6 +51,7 @@ class GroupsApiController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One class/group")
     GroupView get(Caller caller, @PathVariable String code, @PathVariable long id) {
         return groups.get(schools.visible(code, caller).id(), id, caller);
     }

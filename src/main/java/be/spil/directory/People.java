@@ -139,6 +139,9 @@ public class People {
             if (person.membership(schoolId).isPresent()) {
                 throw FieldErrorsException.conflict("email", "person.email.inSchool", email);
             }
+            if (hasPassword(form) && !caller.centralAdmin()) {
+                throw FieldErrorsException.of("password", "person.password.otherAccount");
+            }
             before = person.auditView(schoolId, null);
         } else {
             person = Person.create(form.firstName(), form.lastName(), email, form.kind(), now, actor);
@@ -174,6 +177,14 @@ public class People {
         }
         check(schoolId, form, caller);
         String email = Person.normaliseEmail(form.email());
+        if (!caller.centralAdmin() && guardsOthers(person, schoolId)) {
+            if (hasPassword(form)) {
+                throw FieldErrorsException.of("password", "person.password.otherAccount");
+            }
+            if (!java.util.Objects.equals(email, person.email)) {
+                throw FieldErrorsException.of("email", "person.email.otherAccount");
+            }
+        }
         if (email != null && !email.equals(person.email) && people.findByEmail(email).isPresent()) {
             throw FieldErrorsException.conflict("email", "person.email.taken", email);
         }
@@ -309,6 +320,21 @@ public class People {
         if (!errors.isEmpty()) {
             throw new FieldErrorsException(errors);
         }
+    }
+
+    private static boolean hasPassword(PersonForm form) {
+        return form.password() != null && !form.password().isEmpty();
+    }
+
+    /**
+     * Whether changing this person's sign-in (password, email) from one school could take over an account that is
+     * not only that school's: a central admin, someone who also belongs to another school, or a coordinator or
+     * director. Only central admins may do that; it stops a coordinator from taking over a colleague's account.
+     */
+    private static boolean guardsOthers(Person person, long schoolId) {
+        return person.isCentralAdmin()
+            || person.memberships.stream().anyMatch(m -> m.schoolId() != schoolId)
+            || person.rolesIn(schoolId).stream().anyMatch(r -> r == Role.ICT_COORDINATOR || r == Role.DIRECTOR);
     }
 
     private Long groupId(long schoolId, String name) {

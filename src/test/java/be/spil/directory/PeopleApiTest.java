@@ -78,6 +78,35 @@ class PeopleApiTest {
     }
 
     @Test
+    void aCoordinatorCannotTakeOverAnAccountThatIsNotOnlyTheirSchools() throws Exception {
+        postPerson("{\"firstName\":\"X\",\"lastName\":\"Y\",\"email\":\"admin@test.spil.be\",\"kind\":\"STAFF\","
+                + "\"password\":\"Taken-Over-Account-77\"}")
+            .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("password"));
+        mvc.perform(get("/api/v1/me").with(httpBasic("admin@test.spil.be", "Taken-Over-Account-77"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/me").with(httpBasic("admin@test.spil.be", Fixtures.PASSWORD))).andExpect(status().isOk());
+
+        var director = fixtures.user(school, Role.DIRECTOR);
+        mvc.perform(patch("/api/v1/schools/" + school.code() + "/people/" + director.id()).with(httpBasic(coordinator, Fixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"Taken-Over-Account-77\",\"version\":" + director.version() + "}"))
+            .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("password"));
+
+        var other = fixtures.school();
+        var shared = fixtures.user(other, Role.STAFF);
+        var linked = fixtures.person(school, new PersonForm("A", "B", shared.email(), PersonKind.STAFF, java.util.Set.of(Role.STAFF), null, null, null));
+        mvc.perform(patch("/api/v1/schools/" + school.code() + "/people/" + linked.id()).with(httpBasic(coordinator, Fixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"mine@x.be\",\"version\":" + linked.version() + "}"))
+            .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("email"));
+        mvc.perform(get("/api/v1/me").with(httpBasic(shared.email(), Fixtures.PASSWORD))).andExpect(status().isOk());
+
+        // a teacher of only this school: the coordinator may reset the password
+        var teacher = fixtures.user(school, Role.STAFF);
+        mvc.perform(patch("/api/v1/schools/" + school.code() + "/people/" + teacher.id()).with(httpBasic(coordinator, Fixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"Nieuw-Wachtwoord-Voor-Jou\",\"version\":" + teacher.version() + "}"))
+            .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").with(httpBasic(teacher.email(), "Nieuw-Wachtwoord-Voor-Jou"))).andExpect(status().isOk());
+    }
+
+    @Test
     void badInputGetsAProblemThatNamesTheField() throws Exception {
         postPerson("{\"firstName\":").andExpect(status().isBadRequest())
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -119,6 +119,8 @@ class SignInTest {
         var session = (MockHttpSession) ok.getRequest().getSession();
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/profile/password"));
         mvc.perform(get("/schools/" + school.code() + "/people").session(session)).andExpect(redirectedUrl("/profile/password"));
+        mvc.perform(get("/api/v1/me").with(httpBasic(user.email(), "Temporary-Pass-4821")))
+            .andExpect(status().isForbidden()).andExpect(jsonPath("$.reason").value("password-change-required"));
         String page = mvc.perform(post("/profile/password").session(session).with(csrf())
                 .param("current", "Temporary-Pass-4821").param("next", "wachtwoord2026!").param("repeat", "wachtwoord2026!"))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -131,6 +133,7 @@ class SignInTest {
                 .param("current", "Temporary-Pass-4821").param("next", "Lange zin over de laptopkar").param("repeat", "Lange zin over de laptopkar"))
             .andExpect(redirectedUrl("/profile"));
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").with(httpBasic(user.email(), "Lange zin over de laptopkar"))).andExpect(status().isOk());
     }
 
     @Test
