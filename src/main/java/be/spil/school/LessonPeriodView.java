@@ -1,0 +1,12 @@
+package be.spil.school;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Set;
+
+/** A lesson period (lesuur) as other modules and the API see it. */
+public record LessonPeriodView(int number, String label, LocalTime start, LocalTime end, Set<DayOfWeek> weekdays) {
+    public boolean on(DayOfWeek day) {
+        return weekdays.contains(day);
+    }
+}
