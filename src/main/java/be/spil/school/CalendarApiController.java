@@ -127,11 +127,7 @@ class CalendarApiController {
         var h = calendar.holiday(schoolId, id, caller);
         var form = new HolidayForm(patch.name() == null ? h.name() : patch.name(), patch.firstDay() == null ? h.firstDay() : patch.firstDay(),
             patch.lastDay() == null ? h.lastDay() : patch.lastDay(), patch.version());
-        var updated = calendar.updateHoliday(schoolId, id, form, caller);
-        if (patch.archived() != null && patch.archived() != updated.archived()) {
-            updated = calendar.setHolidayArchived(schoolId, id, patch.archived(), caller);
-        }
-        return updated;
+        return calendar.patchHoliday(schoolId, id, form, patch.archived(), caller);
     }
 
     // ---- lesson periods and school days ----

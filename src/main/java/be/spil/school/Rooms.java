@@ -130,6 +130,12 @@ public class Rooms {
 
     @Transactional
     public BuildingView updateBuilding(long schoolId, long buildingId, @Valid BuildingForm form, Caller caller) {
+        return patchBuilding(schoolId, buildingId, form, null, caller);
+    }
+
+    /** Changes a building and, when {@code archived} is given, archives or restores it: all or nothing. */
+    @Transactional
+    public BuildingView patchBuilding(long schoolId, long buildingId, @Valid BuildingForm form, Boolean archived, Caller caller) {
         caller.requireManage(schoolId);
         var building = loadBuilding(schoolId, buildingId);
         checkVersion(form.version(), building.version, building.updatedBy, building.updatedAt, building.auditView());
@@ -139,9 +145,14 @@ public class Rooms {
         }
         var before = building.auditView();
         building.change(form, now(), Caller.currentActor());
-        building = saveBuilding(building);
-        audit.record(BUILDING_AUDIT_TYPE, building.id, schoolId, Action.UPDATED, building.name, before, building.auditView());
-        return building.view();
+        if (!before.equals(building.auditView())) {
+            building = saveBuilding(building);
+            audit.record(BUILDING_AUDIT_TYPE, building.id, schoolId, Action.UPDATED, building.name, before, building.auditView());
+        }
+        if (archived != null && archived != building.archived) {
+            return setBuildingArchived(schoolId, buildingId, archived, caller);
+        }
+        return loadBuilding(schoolId, buildingId).view();
     }
 
     @Transactional
@@ -176,6 +187,12 @@ public class Rooms {
 
     @Transactional
     public RoomView updateRoom(long schoolId, long roomId, @Valid RoomForm form, Caller caller) {
+        return patchRoom(schoolId, roomId, form, null, caller);
+    }
+
+    /** Changes a room and, when {@code archived} is given, archives or restores it: all or nothing. */
+    @Transactional
+    public RoomView patchRoom(long schoolId, long roomId, @Valid RoomForm form, Boolean archived, Caller caller) {
         caller.requireManage(schoolId);
         var room = loadRoom(schoolId, roomId);
         var oldBuilding = buildings.findById(room.buildingId).orElseThrow();
@@ -187,10 +204,15 @@ public class Rooms {
         }
         var before = room.auditView(oldBuilding.name);
         room.change(form, now(), Caller.currentActor());
-        room = saveRoom(room, building.name);
-        audit.record(ROOM_AUDIT_TYPE, room.id, schoolId, Action.UPDATED, building.name + " " + room.name, before,
-            room.auditView(building.name));
-        return room.view(building.name);
+        if (!before.equals(room.auditView(building.name))) {
+            room = saveRoom(room, building.name);
+            audit.record(ROOM_AUDIT_TYPE, room.id, schoolId, Action.UPDATED, building.name + " " + room.name, before,
+                room.auditView(building.name));
+        }
+        if (archived != null && archived != room.archived) {
+            return setRoomArchived(schoolId, roomId, archived, caller);
+        }
+        return room(schoolId, roomId).orElseThrow();
     }
 
     @Transactional

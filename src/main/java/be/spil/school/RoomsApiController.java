@@ -69,12 +69,8 @@ class RoomsApiController {
     BuildingView patchBuilding(Caller caller, @PathVariable String code, @PathVariable long id, @Valid @RequestBody BuildingPatch patch) {
         long school = schools.visible(code, caller).id();
         var b = rooms.building(school, id, caller);
-        var updated = rooms.updateBuilding(school, id, new BuildingForm(or(patch.name(), b.name()), or(patch.address(), b.address()),
-            patch.version()), caller);
-        if (patch.archived() != null && patch.archived() != updated.archived()) {
-            updated = rooms.setBuildingArchived(school, id, patch.archived(), caller);
-        }
-        return updated;
+        return rooms.patchBuilding(school, id, new BuildingForm(or(patch.name(), b.name()), or(patch.address(), b.address()),
+            patch.version()), patch.archived(), caller);
     }
 
     @GetMapping("/rooms")
@@ -109,11 +105,7 @@ class RoomsApiController {
         var form = new RoomForm(patch.buildingId() == null ? r.buildingId() : patch.buildingId(), or(patch.name(), r.name()),
             patch.type() == null ? r.type() : patch.type(), patch.floor() == null ? r.floor() : patch.floor(),
             patch.capacity() == null ? r.capacity() : patch.capacity(), patch.version());
-        var updated = rooms.updateRoom(school, id, form, caller);
-        if (patch.archived() != null && patch.archived() != updated.archived()) {
-            updated = rooms.setRoomArchived(school, id, patch.archived(), caller);
-        }
-        return updated;
+        return rooms.patchRoom(school, id, form, patch.archived(), caller);
     }
 
     @GetMapping("/rooms/{id}/history")

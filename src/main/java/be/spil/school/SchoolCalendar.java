@@ -114,6 +114,9 @@ public class SchoolCalendar {
             throw FieldErrorsException.of("startDate", "schoolYear.holidaysOutside", outside);
         }
         var before = year.auditView();
+        if (year.days().equals(days)) {
+            return year.view(today());
+        }
         year.change(days, clock.instant(), Caller.currentActor());
         try {
             year = years.save(year);
@@ -199,14 +202,25 @@ public class SchoolCalendar {
 
     @Transactional
     public HolidayView updateHoliday(Long schoolId, long id, @Valid HolidayForm form, Caller caller) {
+        return patchHoliday(schoolId, id, form, null, caller);
+    }
+
+    /** Changes a holiday and, when {@code archived} is given, archives or restores it: all or nothing. */
+    @Transactional
+    public HolidayView patchHoliday(Long schoolId, long id, @Valid HolidayForm form, Boolean archived, Caller caller) {
         requireManageHolidays(schoolId, caller);
         var holiday = loadHoliday(schoolId, id);
         checkVersion(form.version(), holiday.version, holiday.updatedBy, holiday.updatedAt, holiday.auditView());
         var year = checkHoliday(schoolId, form, holiday.id);
         var before = holiday.auditView();
         holiday.change(year.id, form, clock.instant(), Caller.currentActor());
-        saveHoliday(holiday);
-        audit.record(HOLIDAY_AUDIT_TYPE, holiday.id, schoolId, Action.UPDATED, holiday.name, before, holiday.auditView());
+        if (!before.equals(holiday.auditView())) {
+            saveHoliday(holiday);
+            audit.record(HOLIDAY_AUDIT_TYPE, holiday.id, schoolId, Action.UPDATED, holiday.name, before, holiday.auditView());
+        }
+        if (archived != null && archived != holiday.archived) {
+            return setHolidayArchived(schoolId, id, archived, caller);
+        }
         return holiday(schoolId, holiday.id, caller);
     }
 
