@@ -49,7 +49,7 @@ final class LessonPeriodRules {
                     return errors;
                 }
                 if (b.start().isBefore(a.start())) {
-                    errors.add(new FieldError(field(j, "start"), "lessonPeriod.order", b.number(), a.number()));
+                    errors.add(new FieldError(field(later, "start"), "lessonPeriod.order", b.number(), a.number()));
                     return errors;
                 }
             }

@@ -273,7 +273,8 @@ public class SchoolCalendar {
     }
 
     private static final String HOLIDAY_SELECT = """
-        select h.*, y.name as year_name from holiday h join school_year y on y.id = h.school_year_id""";
+        select h.*, y.name as year_name from holiday h join school_year y on y.id = h.school_year_id
+        """;
 
     private static HolidayView holidayView(ResultSet rs) throws SQLException {
         rs.getLong("school_id");

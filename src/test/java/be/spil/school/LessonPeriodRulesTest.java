@@ -63,7 +63,7 @@ class LessonPeriodRulesTest {
     void rejectsPeriodsOutOfTheOrderOfTheirNumbers() {
         var errors = LessonPeriodRules.check(List.of(period(2, "08:25", "09:15"), period(1, "09:15", "10:05")));
         assertThat(codes(errors)).containsExactly("lessonPeriod.order");
-        assertThat(errors.get(0).field()).isEqualTo("periods[0].start");
+        assertThat(errors.get(0).field()).isEqualTo("periods[1].start");
     }
 
     @Test
