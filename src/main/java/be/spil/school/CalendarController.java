@@ -1,5 +1,6 @@
 package be.spil.school;
 
+import be.spil.audit.AuditTrail;
 import be.spil.shared.Caller;
 import be.spil.shared.FieldErrorsException;
 import be.spil.shared.FieldErrorsException.FieldError;
@@ -24,10 +25,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CalendarController {
     private final Schools schools;
     private final SchoolCalendar calendar;
+    private final AuditTrail audit;
 
-    CalendarController(Schools schools, SchoolCalendar calendar) {
+    CalendarController(Schools schools, SchoolCalendar calendar, AuditTrail audit) {
         this.schools = schools;
         this.calendar = calendar;
+        this.audit = audit;
     }
 
     @ModelAttribute("weekdays")
@@ -51,6 +54,7 @@ class CalendarController {
         model.addAttribute("archived", archived);
         model.addAttribute("holidays", selected == null ? List.of() : calendar.holidays(school.id(), selected.id(), archived, caller));
         model.addAttribute("schedule", calendar.lessonPeriods(school.id(), caller));
+        model.addAttribute("periodHistory", audit.history(SchoolCalendar.LESSONS_AUDIT_TYPE, school.id()));
         model.addAttribute("canManage", caller.canManage(school.id()));
         if (!model.containsAttribute("holidayForm")) {
             model.addAttribute("holidayForm", HolidayForm.empty());
@@ -75,6 +79,7 @@ class CalendarController {
                 Forms.reject(e, result);
             }
         }
+        model.addAttribute("openHolidayForm", true);
         return show(caller, code, null, false, model);
     }
 

@@ -70,6 +70,7 @@ class RoomsController {
                 Forms.reject(e, result);
             }
         }
+        model.addAttribute("openBuildingForm", true);
         return list(caller, code, null, null, false, null, model);
     }
 

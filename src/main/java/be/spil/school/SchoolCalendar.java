@@ -186,7 +186,9 @@ public class SchoolCalendar {
         if (schoolId != null) {
             requireSee(schoolId, caller);
         }
-        var h = loadHoliday(schoolId, id);
+        // a school reads its own holidays and those of every school; the group's list holds only the latter
+        var h = holidays.findById(id).filter(x -> x.schoolId == null || x.schoolId.equals(schoolId))
+            .orElseThrow(() -> new NotFoundException("holiday", id));
         return jdbc.sql(HOLIDAY_SELECT + " where h.id = :id").param("id", h.id).query((rs, n) -> holidayView(rs)).single();
     }
 
@@ -283,9 +285,14 @@ public class SchoolCalendar {
             rs.getObject("last_day", LocalDate.class), all, rs.getString("year_name"), rs.getBoolean("archived"), rs.getInt("version"));
     }
 
+    /** A holiday to change: one of this school, or (school id null) one of every school. */
     private Holiday loadHoliday(Long schoolId, long id) {
-        return holidays.findById(id).filter(h -> java.util.Objects.equals(h.schoolId, schoolId))
+        var holiday = holidays.findById(id).filter(h -> h.schoolId == null || h.schoolId.equals(schoolId))
             .orElseThrow(() -> new NotFoundException("holiday", id));
+        if (schoolId != null && holiday.schoolId == null) {
+            throw FieldErrorsException.of("allSchools", "holiday.allSchools.readOnly");
+        }
+        return holiday;
     }
 
     private void saveHoliday(Holiday holiday) {

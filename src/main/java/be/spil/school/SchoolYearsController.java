@@ -61,6 +61,7 @@ class SchoolYearsController {
                 Forms.reject(e, result);
             }
         }
+        model.addAttribute("openYearForm", true);
         return list(caller, null, model);
     }
 
@@ -108,6 +109,7 @@ class SchoolYearsController {
                 Forms.reject(e, result);
             }
         }
+        model.addAttribute("openHolidayForm", true);
         return list(caller, null, model);
     }
 

@@ -175,9 +175,16 @@ class CalendarApiTest {
         var year = TestYears.create(calendar);
         LocalDate autumnMonday = year.startDate().plusMonths(2).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
         LocalDate pedagogicalDay = autumnMonday.plusWeeks(2).plusDays(2); // a Wednesday
-        call(post("/api/v1/holidays"), ADMIN, holiday("Herfstvakantie", autumnMonday, autumnMonday.plusDays(6)))
+        long groupId = id(call(post("/api/v1/holidays"), ADMIN, holiday("Herfstvakantie", autumnMonday, autumnMonday.plusDays(6)))
             .andExpect(status().isCreated()).andExpect(jsonPath("$.allSchools").value(true))
-            .andExpect(jsonPath("$.schoolYear").value(year.name()));
+            .andExpect(jsonPath("$.schoolYear").value(year.name())));
+        // a school reads the group's holiday, but changes it only where the group's holidays live
+        call(get(base + "/holidays/" + groupId), coordinator, null).andExpect(status().isOk())
+            .andExpect(jsonPath("$.name").value("Herfstvakantie"));
+        call(patch(base + "/holidays/" + groupId), coordinator, "{\"archived\":true,\"version\":0}").andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("allSchools"));
+        call(patch("/api/v1/holidays/" + groupId), coordinator, "{\"archived\":true,\"version\":0}").andExpect(status().isForbidden());
+        call(get("/api/v1/holidays?year=" + year.name()), coordinator, null).andExpect(jsonPath("$.total").value(1));
         call(post(base + "/holidays"), coordinator, holiday("Pedagogische studiedag", pedagogicalDay, pedagogicalDay))
             .andExpect(status().isCreated())
             .andExpect(header().string("Location", containsString(base + "/holidays/")))

@@ -47,6 +47,8 @@ class SchoolPagesTest {
         String calendarPage = mvc.perform(get(s + "/calendar").param("year", String.valueOf(year.id())).param("lang", "en").session(session))
             .andReturn().getResponse().getContentAsString();
         assertThat(calendarPage).contains("Kerstvakantie", "all schools", "Lesson periods", "08:25", "value=\"1\"");
+        assertThat(mvc.perform(get(s + "/calendar").session(session)).andReturn().getResponse().getContentAsString())
+            .contains("Geschiedenis van de lesuren", "Lesuur 1", "08:25–09:15 MON,TUE,WED,THU,FRI");
         String roomPage = mvc.perform(get(s + "/rooms/" + room.id()).session(session)).andReturn().getResponse().getContentAsString();
         assertThat(roomPage).contains("Computerlokaal", "Bureau", "Aantal plaatsen");
     }
