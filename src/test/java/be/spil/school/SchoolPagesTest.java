@@ -49,6 +49,9 @@ class SchoolPagesTest {
         assertThat(calendarPage).contains("Kerstvakantie", "all schools", "Lesson periods", "08:25", "value=\"1\"");
         assertThat(mvc.perform(get(s + "/calendar").session(session)).andReturn().getResponse().getContentAsString())
             .contains("Geschiedenis van de lesuren", "Lesuur 1", "08:25–09:15 MON,TUE,WED,THU,FRI");
+        String roomsPage = mvc.perform(get(s + "/rooms").session(session)).andReturn().getResponse().getContentAsString();
+        assertThat(org.springframework.util.StringUtils.countOccurrencesOf(roomsPage, "<select")).as("two filters, building and type")
+            .isEqualTo(4);
         String roomPage = mvc.perform(get(s + "/rooms/" + room.id()).session(session)).andReturn().getResponse().getContentAsString();
         assertThat(roomPage).contains("Computerlokaal", "Bureau", "Aantal plaatsen");
     }
