@@ -83,6 +83,52 @@ class CalendarController {
         return show(caller, code, null, false, model);
     }
 
+    @GetMapping("/schools/{code}/holidays/{id}")
+    String holiday(Caller caller, @PathVariable String code, @PathVariable long id, Model model) {
+        var school = schools.visible(code, caller);
+        var holiday = calendar.holiday(school.id(), id, caller);
+        if (holiday.allSchools()) {
+            return "redirect:/school-years/holidays/" + id;
+        }
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new HolidayForm(holiday.name(), holiday.firstDay(), holiday.lastDay(), holiday.version()));
+        }
+        return holidayPage(caller, school, holiday, model);
+    }
+
+    private String holidayPage(Caller caller, SchoolView school, HolidayView holiday, Model model) {
+        String base = "/schools/" + school.code();
+        model.addAttribute("school", school);
+        model.addAttribute("holiday", holiday);
+        model.addAttribute("action", base + "/holidays/" + holiday.id());
+        model.addAttribute("back", base + "/calendar");
+        model.addAttribute("canManage", caller.canManage(school.id()));
+        model.addAttribute("history", audit.history(SchoolCalendar.HOLIDAY_AUDIT_TYPE, holiday.id()));
+        return "school/holiday";
+    }
+
+    @PostMapping("/schools/{code}/holidays/{id}")
+    String updateHoliday(Caller caller, @PathVariable String code, @PathVariable long id, @Valid @ModelAttribute("form") HolidayForm form,
+                         BindingResult result, Model model, RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        var holiday = calendar.holiday(school.id(), id, caller);
+        caller.requireManage(school.id());
+        if (!result.hasErrors()) {
+            try {
+                calendar.updateHoliday(school.id(), id, form, caller);
+                redirect.addFlashAttribute("message", "saved");
+                return "redirect:/schools/" + school.code() + "/holidays/" + id;
+            } catch (FieldErrorsException e) {
+                Forms.reject(e, result);
+            } catch (StaleVersionException e) {
+                Forms.conflict(e, model);
+                model.addAttribute("form", new HolidayForm(form.name(), form.firstDay(), form.lastDay(), e.currentVersion()));
+                holiday = calendar.holiday(school.id(), id, caller);
+            }
+        }
+        return holidayPage(caller, school, holiday, model);
+    }
+
     @PostMapping("/schools/{code}/holidays/{id}/archive")
     String archiveHoliday(Caller caller, @PathVariable String code, @PathVariable long id,
                           @RequestParam(defaultValue = "true") boolean archived, RedirectAttributes redirect) {

@@ -74,6 +74,47 @@ class RoomsController {
         return list(caller, code, null, null, false, null, model);
     }
 
+    @GetMapping("/schools/{code}/buildings/{id}")
+    String building(Caller caller, @PathVariable String code, @PathVariable long id, Model model) {
+        var school = schools.visible(code, caller);
+        var building = rooms.building(school.id(), id, caller);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new BuildingForm(building.name(), building.address(), building.version()));
+        }
+        return buildingPage(caller, school, building, model);
+    }
+
+    private String buildingPage(Caller caller, SchoolView school, BuildingView building, Model model) {
+        model.addAttribute("school", school);
+        model.addAttribute("building", building);
+        model.addAttribute("rooms", rooms.rooms(school.id(), new Rooms.RoomFilter(building.id(), null, false), caller));
+        model.addAttribute("canManage", caller.canManage(school.id()));
+        model.addAttribute("history", audit.history(Rooms.BUILDING_AUDIT_TYPE, building.id()));
+        return "school/building";
+    }
+
+    @PostMapping("/schools/{code}/buildings/{id}")
+    String updateBuilding(Caller caller, @PathVariable String code, @PathVariable long id, @Valid @ModelAttribute("form") BuildingForm form,
+                          BindingResult result, Model model, RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        var building = rooms.building(school.id(), id, caller);
+        caller.requireManage(school.id());
+        if (!result.hasErrors()) {
+            try {
+                rooms.updateBuilding(school.id(), id, form, caller);
+                redirect.addFlashAttribute("message", "saved");
+                return "redirect:/schools/" + school.code() + "/buildings/" + id;
+            } catch (FieldErrorsException e) {
+                Forms.reject(e, result);
+            } catch (StaleVersionException e) {
+                Forms.conflict(e, model);
+                model.addAttribute("form", new BuildingForm(form.name(), form.address(), e.currentVersion()));
+                building = rooms.building(school.id(), id, caller);
+            }
+        }
+        return buildingPage(caller, school, building, model);
+    }
+
     @PostMapping("/schools/{code}/buildings/{id}/archive")
     String archiveBuilding(Caller caller, @PathVariable String code, @PathVariable long id,
                            @RequestParam(defaultValue = "true") boolean archived, RedirectAttributes redirect) {
@@ -84,7 +125,7 @@ class RoomsController {
         } catch (FieldErrorsException e) {
             redirect.addFlashAttribute("problem", e.errors().get(0));
         }
-        return "redirect:/schools/" + school.code() + "/rooms";
+        return "redirect:/schools/" + school.code() + "/buildings/" + id;
     }
 
     @PostMapping("/schools/{code}/rooms")

@@ -113,6 +113,45 @@ class SchoolYearsController {
         return list(caller, null, model);
     }
 
+    @GetMapping("/school-years/holidays/{id}")
+    String holiday(Caller caller, @PathVariable long id, Model model) {
+        var holiday = calendar.holiday(null, id, caller);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new HolidayForm(holiday.name(), holiday.firstDay(), holiday.lastDay(), holiday.version()));
+        }
+        return holidayPage(caller, holiday, model);
+    }
+
+    private String holidayPage(Caller caller, HolidayView holiday, Model model) {
+        model.addAttribute("holiday", holiday);
+        model.addAttribute("action", "/school-years/holidays/" + holiday.id());
+        model.addAttribute("back", "/school-years");
+        model.addAttribute("canManage", caller.centralAdmin());
+        model.addAttribute("history", audit.history(SchoolCalendar.HOLIDAY_AUDIT_TYPE, holiday.id()));
+        return "school/holiday";
+    }
+
+    @PostMapping("/school-years/holidays/{id}")
+    String updateHoliday(Caller caller, @PathVariable long id, @Valid @ModelAttribute("form") HolidayForm form, BindingResult result,
+                         Model model, RedirectAttributes redirect) {
+        caller.requireCentralAdmin();
+        var holiday = calendar.holiday(null, id, caller);
+        if (!result.hasErrors()) {
+            try {
+                calendar.updateHoliday(null, id, form, caller);
+                redirect.addFlashAttribute("message", "saved");
+                return "redirect:/school-years/holidays/" + id;
+            } catch (FieldErrorsException e) {
+                Forms.reject(e, result);
+            } catch (StaleVersionException e) {
+                Forms.conflict(e, model);
+                model.addAttribute("form", new HolidayForm(form.name(), form.firstDay(), form.lastDay(), e.currentVersion()));
+                holiday = calendar.holiday(null, id, caller);
+            }
+        }
+        return holidayPage(caller, holiday, model);
+    }
+
     @PostMapping("/school-years/holidays/{id}/archive")
     String archiveHoliday(Caller caller, @PathVariable long id, @RequestParam(defaultValue = "true") boolean archived,
                           RedirectAttributes redirect) {

@@ -358,7 +358,8 @@ class CalendarApiTest {
         TenancyCheck.ui(mvc)
             .outsider(outsider.email()).staff(staff.email()).manager(coordinator)
             .unchanged(base + "/lesson-periods")
-            .read(page + "/calendar").read(page + "/calendar?year=" + year.id() + "&archived=true")
+            .read(page + "/calendar").read(page + "/calendar?year=" + year.id() + "&archived=true").read(page + "/holidays/" + h.id())
+            .admin(HttpMethod.POST, page + "/holidays/" + h.id(), "name=Studiedag+ICT&firstDay=" + day + "&lastDay=" + day + "&version=0")
             .admin(HttpMethod.POST, page + "/holidays", "name=Nieuw&firstDay=" + day.plusDays(1) + "&lastDay=" + day.plusDays(1))
             .admin(HttpMethod.POST, page + "/holidays/" + h.id() + "/archive", "archived=true")
             .admin(HttpMethod.POST, page + "/lesson-periods", "number=1&start=08:25&end=09:15&weekdays=MONDAY&weekdays=FRIDAY&version=0")
@@ -394,6 +395,18 @@ class CalendarApiTest {
         String html = mvc.perform(post("/school-years").session(admin).with(csrf()).param("name", "volgend jaar"))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("id=\"name-error\"", "Schrijf het schooljaar als 2026-2027.");
+        var group = calendar.createHoliday(null, new HolidayForm("Paasvakantie", year.startDate().plusDays(200), year.startDate().plusDays(214),
+            null), Fixtures.ADMIN);
+        mvc.perform(get("/school-years/holidays/" + group.id()).session(staff)).andExpect(status().isOk());
+        mvc.perform(post("/school-years/holidays/" + group.id()).session(staff).with(csrf()).param("name", "Pasen")
+            .param("firstDay", group.firstDay().toString()).param("lastDay", group.lastDay().toString()).param("version", "0"))
+            .andExpect(status().isForbidden());
+        mvc.perform(post("/school-years/holidays/" + group.id()).session(admin).with(csrf()).param("name", "Pasen")
+            .param("firstDay", group.firstDay().toString()).param("lastDay", group.lastDay().toString()).param("version", "0"))
+            .andExpect(status().is3xxRedirection());
+        assertThat(calendar.holiday(null, group.id(), Fixtures.ADMIN).name()).isEqualTo("Pasen");
+        mvc.perform(get("/schools/" + school.code() + "/holidays/" + group.id()).session(staff))
+            .andExpect(status().is3xxRedirection());
         mvc.perform(post("/school-years/holidays").session(admin).with(csrf()).param("name", "<script>alert(1)</script>")
             .param("firstDay", year.startDate().toString()).param("lastDay", year.startDate().plusDays(1).toString()))
             .andExpect(status().is3xxRedirection());

@@ -282,11 +282,13 @@ class RoomsApiTest {
             .outsider(outsider.email()).staff(staff.email()).manager(coordinator)
             .unchanged(base + "/rooms?archived=true")
             .read(page + "/rooms").read(page + "/rooms/" + room.id()).read(page + "/rooms?type=CLASSROOM&building=" + main)
+            .read(page + "/buildings/" + main)
             .admin(HttpMethod.POST, page + "/buildings", "name=Nieuw")
             .admin(HttpMethod.POST, page + "/rooms", "buildingId=" + main + "&name=N.1&type=OFFICE")
             .admin(HttpMethod.POST, page + "/rooms/" + room.id(), "buildingId=" + main + "&name=A.01&type=OFFICE&capacity=20&version=0")
             .admin(HttpMethod.POST, page + "/rooms/" + room.id() + "/archive", "archived=true")
             .admin(HttpMethod.POST, page + "/buildings/" + main + "/archive", "archived=false")
+            .admin(HttpMethod.POST, page + "/buildings/" + main, "name=Hoofdgebouw&address=Dorp+1&version=0")
             .verify();
     }
 

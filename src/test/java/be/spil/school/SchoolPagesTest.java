@@ -28,9 +28,9 @@ class SchoolPagesTest {
         long building = rooms.createBuilding(school.id(), new BuildingForm("Hoofdgebouw", "Kerkstraat 1", null), Fixtures.ADMIN).id();
         var room = rooms.createRoom(school.id(), new RoomForm(building, "A.01", RoomType.COMPUTER_ROOM, 1, 20, null), Fixtures.ADMIN);
         rooms.updateRoom(school.id(), room.id(), new RoomForm(building, "A.02", RoomType.OFFICE, 2, 21, 0), Fixtures.ADMIN);
-        calendar.createHoliday(null, new HolidayForm("Kerstvakantie", year.startDate().plusDays(115), year.startDate().plusDays(128), null),
+        var christmas = calendar.createHoliday(null, new HolidayForm("Kerstvakantie", year.startDate().plusDays(115), year.startDate().plusDays(128), null),
             Fixtures.ADMIN);
-        calendar.createHoliday(school.id(), new HolidayForm("Studiedag", year.startDate().plusDays(30), year.startDate().plusDays(30), null),
+        var studyDay = calendar.createHoliday(school.id(), new HolidayForm("Studiedag", year.startDate().plusDays(30), year.startDate().plusDays(30), null),
             Fixtures.ADMIN);
         calendar.replaceLessonPeriods(school.id(), new LessonPeriodsForm(List.of(
             new LessonPeriodForm(1, "Eerste", java.time.LocalTime.of(8, 25), java.time.LocalTime.of(9, 15), null)), 0), Fixtures.ADMIN);
@@ -38,7 +38,8 @@ class SchoolPagesTest {
         String s = "/schools/" + school.code();
         for (String lang : new String[] {"nl", "en"}) {
             for (String page : new String[] {s, s + "/rooms", s + "/rooms/" + room.id(), s + "/calendar?year=" + year.id(), "/school-years",
-                "/school-years?year=" + year.id(), "/school-years/" + year.id()}) {
+                "/school-years?year=" + year.id(), "/school-years/" + year.id(),
+                s + "/buildings/" + building, s + "/holidays/" + studyDay.id(), "/school-years/holidays/" + christmas.id()}) {
                 String html = mvc.perform(get(page).param("lang", lang).session(session)).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
                 assertThat(html).as("%s in %s", page, lang).doesNotContain("??").contains("lang=\"" + lang + "\"");
