@@ -376,6 +376,39 @@ class CalendarApiTest {
     }
 
     @Test
+    void groupEndpointsAreReadByEveryoneSignedInAndChangedByCentralAdminsOnly() throws Exception {
+        var year = TestYears.create(calendar);
+        LocalDate day = year.startDate().plusDays(40);
+        var h = calendar.createHoliday(null, new HolidayForm("Wapenstilstand", day, day, null), Fixtures.ADMIN);
+        String[] reads = {"/api/v1/school-years", "/api/v1/school-years/" + year.id(), "/api/v1/holidays", "/api/v1/holidays?year=" + year.name()};
+        var staff = fixtures.user(school, Role.STAFF).email();
+        for (String path : reads) {
+            mvc.perform(get(path)).andExpect(status().isUnauthorized());
+            call(get(path), staff, null).andExpect(status().isOk());
+        }
+        String yearBody = "{\"name\":\"" + year.name() + "\",\"endDate\":\"" + year.endDate().minusDays(1) + "\",\"version\":0}";
+        String holidayPatch = "{\"name\":\"11 november\",\"version\":0}";
+        for (String user : new String[] {null, coordinator, fixtures.user(school, Role.DIRECTOR).email()}) {
+            var requests = new MockHttpServletRequestBuilder[] {patch("/api/v1/school-years/" + year.id()), post("/api/v1/holidays"),
+                patch("/api/v1/holidays/" + h.id())};
+            String[] bodies = {yearBody, holiday("Nieuw", day.plusDays(1), day.plusDays(1)), holidayPatch};
+            for (int i = 0; i < requests.length; i++) {
+                var request = requests[i].contentType(MediaType.APPLICATION_JSON).content(bodies[i]);
+                if (user == null) {
+                    mvc.perform(request).andExpect(status().isUnauthorized());
+                } else {
+                    call(request, user, null).andExpect(status().isForbidden());
+                }
+            }
+        }
+        assertThat(calendar.schoolYear(year.id()).endDate()).isEqualTo(year.endDate());
+        assertThat(calendar.groupHolidays(year.id(), false)).extracting(HolidayView::name).containsExactly("Wapenstilstand");
+        call(patch("/api/v1/school-years/" + year.id()), ADMIN, yearBody).andExpect(status().isOk());
+        call(patch("/api/v1/holidays/" + h.id()), ADMIN, holidayPatch).andExpect(status().isOk())
+            .andExpect(jsonPath("$.name").value("11 november"));
+    }
+
+    @Test
     void schoolYearPagesAreForEveryoneToReadAndForCentralAdminsToChange() throws Exception {
         var staff = TenancyCheck.signIn(mvc, fixtures.user(school, Role.STAFF).email());
         var admin = TenancyCheck.signIn(mvc, ADMIN);
