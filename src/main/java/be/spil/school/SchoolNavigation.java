@@ -10,4 +10,9 @@ class SchoolNavigation {
     NavEntry schoolsNav() {
         return new NavEntry("nav.schools", "/schools", 10, c -> true);
     }
+
+    @Bean
+    NavEntry schoolYearsNav() {
+        return new NavEntry("nav.schoolYears", "/school-years", 11, be.spil.shared.Caller::centralAdmin);
+    }
 }
