@@ -22,14 +22,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Calendar", description = "School years, holidays, lesson periods and school days")
 class CalendarApiController {
     /** Only the fields present change; {@code version} is the one you read. */
-    record HolidayPatch(@Size(max = 100) String name, @JsonDeserialize(using = JsonTimes.Date.class) LocalDate firstDay, @JsonDeserialize(using = JsonTimes.Date.class) LocalDate lastDay, Boolean archived, @NotNull Integer version) {}
+    record HolidayPatch(@Size(max = 100) String name, LocalDate firstDay, LocalDate lastDay, Boolean archived, @NotNull Integer version) {}
 
     /** Whether a day is a school day for the school. */
     record SchoolDay(LocalDate date, boolean schoolDay, List<LessonPeriodView> lessonPeriods) {}

@@ -8,14 +8,13 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** One lesson period: number 0–20, optional label, start and end time, weekdays (Monday to Friday when left out). */
 public record LessonPeriodForm(
     @NotNull @Min(0) @Max(20) Integer number,
     @Size(max = 40) String label,
-    @NotNull @DateTimeFormat(pattern = "HH:mm", fallbackPatterns = "HH:mm:ss") @JsonDeserialize(using = JsonTimes.Time.class) LocalTime start,
-    @NotNull @DateTimeFormat(pattern = "HH:mm", fallbackPatterns = "HH:mm:ss") @JsonDeserialize(using = JsonTimes.Time.class) LocalTime end,
+    @NotNull @DateTimeFormat(pattern = "HH:mm", fallbackPatterns = "HH:mm:ss") LocalTime start,
+    @NotNull @DateTimeFormat(pattern = "HH:mm", fallbackPatterns = "HH:mm:ss") LocalTime end,
     Set<DayOfWeek> weekdays) {
 
     static LessonPeriodForm empty() {

@@ -4,7 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A school year: name "2026-2027" (two consecutive years); start and end date default to 1 September and
@@ -12,8 +11,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 public record SchoolYearForm(
     @NotBlank @Pattern(regexp = "[0-9]{4}-[0-9]{4}", message = "{schoolYear.name.pattern}") String name,
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @JsonDeserialize(using = JsonTimes.Date.class) LocalDate startDate,
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @JsonDeserialize(using = JsonTimes.Date.class) LocalDate endDate,
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
     Integer version) {
 
     static SchoolYearForm empty() {

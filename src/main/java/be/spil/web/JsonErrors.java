@@ -15,8 +15,18 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 final class JsonErrors {
     private JsonErrors() {}
 
+    /** The outermost Jackson error: it carries the path to the field (a nested cause, e.g. a date parse error, does not). */
+    private static Throwable cause(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JacksonException) {
+                return t;
+            }
+        }
+        return e.getMostSpecificCause();
+    }
+
     static String describe(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = cause(e);
         if (cause instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'";
         }
@@ -42,7 +52,7 @@ final class JsonErrors {
     }
 
     static List<FieldMessage> fields(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = cause(e);
         if (cause instanceof JacksonException j && !j.getPath().isEmpty()) {
             String msg = describe(e);
             return List.of(new FieldMessage(field(j), msg.contains(": ") ? msg.substring(msg.indexOf(": ") + 2) : msg));
