@@ -5,7 +5,16 @@ import be.spil.directory.Groups;
 import be.spil.directory.People;
 import be.spil.directory.PersonForm;
 import be.spil.directory.PersonKind;
+import be.spil.school.BuildingForm;
+import be.spil.school.HolidayForm;
+import be.spil.school.LessonPeriodForm;
+import be.spil.school.LessonPeriodsForm;
+import be.spil.school.RoomForm;
+import be.spil.school.RoomType;
+import be.spil.school.Rooms;
+import be.spil.school.SchoolCalendar;
 import be.spil.school.SchoolForm;
+import be.spil.school.SchoolYearForm;
 import be.spil.school.SchoolLevel;
 import be.spil.school.SchoolView;
 import be.spil.school.Schools;
@@ -13,6 +22,9 @@ import be.spil.shared.Caller;
 import be.spil.shared.Role;
 import be.spil.shared.Text;
 import java.security.SecureRandom;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -66,14 +78,18 @@ class DemoData implements ApplicationRunner {
     private final Schools schools;
     private final Groups groups;
     private final People people;
+    private final Rooms rooms;
+    private final SchoolCalendar calendar;
     private final TransactionTemplate transaction;
     private final String configuredPassword;
 
-    DemoData(Schools schools, Groups groups, People people, PlatformTransactionManager transactions,
-             @Value("${spil.demo.password:}") String configuredPassword) {
+    DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar,
+             PlatformTransactionManager transactions, @Value("${spil.demo.password:}") String configuredPassword) {
         this.schools = schools;
         this.groups = groups;
         this.people = people;
+        this.rooms = rooms;
+        this.calendar = calendar;
         this.transaction = new TransactionTemplate(transactions);
         this.configuredPassword = configuredPassword;
     }
@@ -109,22 +125,81 @@ class DemoData implements ApplicationRunner {
         var emails = new HashSet<String>();
         var accounts = new ArrayList<DemoAccount>();
         var counts = new int[3];
+        schoolYears();
         var linde = fillSchool(DE_LINDE, names, emails, password, accounts, counts);
         var sintJan = fillSchool(SINT_JAN, names, emails, password, accounts, counts);
         sharedPeople(List.of(linde, sintJan), names, emails, password, accounts, counts);
         return new Made(2, counts[0], counts[1], counts[2], List.copyOf(accounts));
     }
 
-    /** One school with its classes, staff and pupils. */
+    /** One school with its buildings and rooms, lesson periods, classes, staff and pupils. */
     private SchoolView fillSchool(SchoolSpec spec, FlemishNames names, Set<String> emails, String password,
                                   List<DemoAccount> accounts, int[] counts) {
         var school = schools.create(new SchoolForm(spec.code(), spec.name(), spec.street(), spec.postalCode(), spec.city(),
             spec.institutionNumber(), spec.level(), null), SYSTEM);
         List<String> classes = classes(school);
         counts[2] += classes.size();
+        buildingsAndRooms(school, classes);
+        lessonPeriods(school);
         staff(school, spec, names, emails, password, accounts, counts);
         pupils(school, spec, classes, names, counts);
         return school;
+    }
+
+    /**
+     * The current school year and the next (1 September – 31 August) with the Flemish school holidays of the current
+     * one, for every school of the group.
+     */
+    private void schoolYears() {
+        LocalDate today = calendar.today();
+        int first = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
+        for (int y = first; y <= first + 1; y++) {
+            calendar.createSchoolYear(new SchoolYearForm(y + "-" + (y + 1), null, null, null), SYSTEM);
+        }
+        holiday("Herfstvakantie", LocalDate.of(first, 10, 26), LocalDate.of(first, 11, 8));
+        holiday("Kerstvakantie", LocalDate.of(first, 12, 21), LocalDate.of(first + 1, 1, 3));
+        holiday("Krokusvakantie", LocalDate.of(first + 1, 2, 15), LocalDate.of(first + 1, 2, 28));
+        holiday("Paasvakantie", LocalDate.of(first + 1, 4, 5), LocalDate.of(first + 1, 4, 18));
+        holiday("Zomervakantie", LocalDate.of(first + 1, 7, 3), LocalDate.of(first + 1, 8, 23));
+    }
+
+    private void holiday(String name, LocalDate firstDay, LocalDate lastDay) {
+        calendar.createHoliday(null, new HolidayForm(name, firstDay, lastDay, null), SYSTEM);
+    }
+
+    /** A main building with a classroom per class, a computer room, offices and a store for the ICT material. */
+    private void buildingsAndRooms(SchoolView school, List<String> classes) {
+        long main = rooms.createBuilding(school.id(), new BuildingForm("Hoofdgebouw", school.street(), null), SYSTEM).id();
+        for (int i = 0; i < classes.size(); i++) {
+            int floor = i < classes.size() / 2 ? 0 : 1;
+            rooms.createRoom(school.id(), new RoomForm(main, "Klas " + classes.get(i), RoomType.CLASSROOM, floor, 28, null), SYSTEM);
+        }
+        rooms.createRoom(school.id(), new RoomForm(main, "ICT-lokaal", RoomType.COMPUTER_ROOM, 1, 26, null), SYSTEM);
+        rooms.createRoom(school.id(), new RoomForm(main, "Secretariaat", RoomType.OFFICE, 0, null, null), SYSTEM);
+        rooms.createRoom(school.id(), new RoomForm(main, "Directie", RoomType.OFFICE, 0, null, null), SYSTEM);
+        rooms.createRoom(school.id(), new RoomForm(main, "Berging ICT", RoomType.STORAGE, -1, null, null), SYSTEM);
+        if (school.level() == SchoolLevel.SECUNDAIR) {
+            long labs = rooms.createBuilding(school.id(), new BuildingForm("Blok B", null, null), SYSTEM).id();
+            rooms.createRoom(school.id(), new RoomForm(labs, "STEM-lab", RoomType.COMPUTER_ROOM, 0, 24, null), SYSTEM);
+            rooms.createRoom(school.id(), new RoomForm(labs, "Serverlokaal", RoomType.OTHER, 0, null, null), SYSTEM);
+        }
+    }
+
+    /** Lesuren: 50 minutes, no afternoon on Wednesday. */
+    private void lessonPeriods(SchoolView school) {
+        var weekdaysOnly = java.util.EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+        String[][] times = school.level() == SchoolLevel.BASIS
+            ? new String[][] {{"08:30", "09:20"}, {"09:20", "10:10"}, {"10:25", "11:15"}, {"11:15", "12:05"},
+                {"13:15", "14:05"}, {"14:05", "14:55"}, {"15:05", "15:55"}}
+            : new String[][] {{"08:25", "09:15"}, {"09:15", "10:05"}, {"10:20", "11:10"}, {"11:10", "12:00"},
+                {"12:50", "13:40"}, {"13:40", "14:30"}, {"14:45", "15:35"}, {"15:35", "16:25"}};
+        var periods = new ArrayList<LessonPeriodForm>();
+        for (int i = 0; i < times.length; i++) {
+            boolean afternoon = LocalTime.parse(times[i][0]).isAfter(LocalTime.NOON);
+            periods.add(new LessonPeriodForm(i + 1, (i + 1) + "e lesuur", LocalTime.parse(times[i][0]), LocalTime.parse(times[i][1]),
+                afternoon ? weekdaysOnly : null));
+        }
+        calendar.replaceLessonPeriods(school.id(), new LessonPeriodsForm(periods, 0), SYSTEM);
     }
 
     /** Classes 1A to 6B: leerjaar 1–6 in the basisschool, jaar 1–6 in the secundaire school. */

@@ -65,6 +65,25 @@ class DemoDataTest {
     @Autowired People people;
     @Autowired DemoData demo;
     @Autowired MockMvc mvc;
+    @Autowired be.spil.school.Rooms rooms;
+    @Autowired be.spil.school.SchoolCalendar calendar;
+
+    @Test
+    void givesEachSchoolRoomsLessonPeriodsAndTheSchoolYearWithItsHolidays() {
+        assertThat(calendar.currentSchoolYear()).isPresent();
+        var linde = school("de-linde");
+        var sintJan = school("sint-jan");
+        assertThat(rooms.rooms(linde.id(), be.spil.school.Rooms.RoomFilter.active()))
+            .extracting(r -> r.name()).contains("Klas 1A", "Klas 6B", "ICT-lokaal", "Berging ICT");
+        assertThat(rooms.rooms(sintJan.id(), be.spil.school.Rooms.RoomFilter.active()))
+            .extracting(r -> r.name()).contains("STEM-lab", "Serverlokaal");
+        assertThat(calendar.lessonPeriods(linde.id()).periods()).hasSize(7);
+        assertThat(calendar.lessonPeriods(sintJan.id()).periods()).hasSize(8);
+        var year = calendar.currentSchoolYear().orElseThrow();
+        var christmas = java.time.LocalDate.of(year.startDate().getYear(), 12, 24);
+        assertThat(calendar.isSchoolDay(linde.id(), christmas)).isFalse();
+        assertThat(calendar.holidays(linde.id(), year.startDate(), year.endDate())).hasSize(5);
+    }
 
     @Test
     void fillsAnEmptyDatabaseWithABasisAndASecundaireSchool() {
