@@ -295,6 +295,22 @@ public class People {
         return people.count();
     }
 
+    /** How many active people of each kind a school has (one query). */
+    public Map<PersonKind, Long> countByKind(long schoolId, Caller caller) {
+        requireSee(schoolId, caller);
+        var counts = new java.util.EnumMap<PersonKind, Long>(PersonKind.class);
+        for (PersonKind k : PersonKind.values()) {
+            counts.put(k, 0L);
+        }
+        jdbc.sql("""
+                select p.kind, count(*) from membership m join person p on p.id = m.person_id
+                where m.school_id = :school and m.archived = false group by p.kind""")
+            .param("school", schoolId)
+            .query((rs, n) -> counts.put(PersonKind.valueOf(rs.getString(1)), rs.getLong(2)))
+            .list();
+        return counts;
+    }
+
     private Identity identity(Person p) {
         var bySchool = new HashMap<Long, Set<Role>>();
         p.memberships.stream().filter(m -> !m.archived())

@@ -52,7 +52,12 @@ class FirstAdmin implements ApplicationRunner {
         if (!email.isBlank() && !password.isBlank()) {
             var existing = people.identityByEmail(email);
             long id = existing.map(i -> i.personId()).orElseGet(() -> people.createCentralAdmin("Centrale", "beheerder", email));
-            accounts.setPassword(id, password, false);
+            try {
+                accounts.setPassword(id, password, false);
+            } catch (be.spil.shared.FieldErrorsException e) {
+                throw new IllegalStateException("SPIL_ADMIN_PASSWORD is refused (" + e.errors().get(0).code() + "): use at least "
+                    + PasswordPolicy.MIN + " characters, not a common password, and nothing of the email address in it");
+            }
             log.info("Created the first central admin account from SPIL_ADMIN_EMAIL");
             return;
         }

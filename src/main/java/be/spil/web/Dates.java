@@ -9,6 +9,11 @@ import org.springframework.stereotype.Component;
 @Component("dates")
 class Dates {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    public String date(java.time.LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
 
     public String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(ZoneId.systemDefault()));

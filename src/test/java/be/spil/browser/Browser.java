@@ -91,6 +91,13 @@ public final class Browser implements AutoCloseable {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }
 
+    /** Clicks (a submit button) and waits until the browser has left the current page for the next one. */
+    public void clickAndWaitForNewPage(String css) {
+        var before = find("html");
+        click(css);
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+    }
+
     public WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
     }

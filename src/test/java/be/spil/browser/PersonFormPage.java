@@ -47,13 +47,13 @@ public final class PersonFormPage extends Page {
 
     /** Saves with an error in the form: the same form comes back with the message next to the field. */
     public PersonFormPage saveExpectingErrors() {
-        browser.click("main form button[type=submit]");
+        browser.clickAndWaitForNewPage("main form button[type=submit]");
         browser.waiting().until(d -> browser.has(".is-invalid"));
         return this;
     }
 
     public PersonPage save() {
-        browser.click("main form button[type=submit]");
+        browser.clickAndWaitForNewPage("main form button[type=submit]");
         browser.waiting().until(d -> browser.has("#personForm"));
         return new PersonPage(browser);
     }

@@ -43,7 +43,8 @@ public final class PersonPage extends Page {
 
     /** Saves; afterwards the page shows either the "saved" message or the conflict block. */
     public PersonPage save() {
-        browser.click("#personForm button[type=submit]");
+        // the old page may show the previous save's message: wait for the new page first
+        browser.clickAndWaitForNewPage("#personForm button[type=submit]");
         browser.waiting().until(d -> browser.has("main > .alert-success") || browser.has("#conflict") || browser.has(".is-invalid"));
         return this;
     }
