@@ -185,6 +185,20 @@ class AccessibilityTest extends BrowserJourney {
     }
 
     @Test
+    void roomsCalendarOrganisationsAndSecondFactorPages() {
+        coordinator.go("/schools/" + school.code() + "/rooms");
+        checkBoth(coordinator, "rooms");
+        coordinator.go("/schools/" + school.code() + "/calendar");
+        checkBoth(coordinator, "calendar");
+        coordinator.go("/organisations");
+        checkBoth(coordinator, "organisations");
+        coordinator.go("/organisations/new");
+        check(coordinator, "organisation-new-desktop");
+        coordinator.go("/profile/totp");
+        check(coordinator, "totp-desktop");
+    }
+
+    @Test
     void auditLogForTheCentralAdmin() {
         var admin = browser();
         SignInPage.open(admin).signIn("admin@test.spil.be", Fixtures.PASSWORD);
@@ -192,5 +206,9 @@ class AccessibilityTest extends BrowserJourney {
         checkBoth(admin, "audit");
         admin.go("/schools/new");
         check(admin, "school-new-desktop");
+        admin.go("/school-years");
+        check(admin, "school-years-desktop");
+        admin.go("/admin/settings");
+        check(admin, "settings-desktop");
     }
 }
