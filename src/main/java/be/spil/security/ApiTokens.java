@@ -95,8 +95,13 @@ class ApiTokens {
                 select a.person_id from api_token t join account a on a.id = t.account_id
                 where t.token_hash = :h and t.revoked_at is null""")
             .param("h", h).query(Long.class).optional();
-        person.ifPresent(p -> jdbc.sql("update api_token set last_used_at = :now where token_hash = :h")
-            .param("now", java.sql.Timestamp.from(clock.instant())).param("h", h).update());
+        // "last used" to the minute is enough: no write on every call of a busy script
+        Instant now = clock.instant();
+        person.ifPresent(p -> jdbc.sql("""
+                update api_token set last_used_at = :now
+                where token_hash = :h and (last_used_at is null or last_used_at < :minuteAgo)""")
+            .param("now", java.sql.Timestamp.from(now)).param("h", h)
+            .param("minuteAgo", java.sql.Timestamp.from(now.minusSeconds(60))).update());
         return person;
     }
 
