@@ -61,12 +61,7 @@ public class Groups {
     public GroupView update(long schoolId, long groupId, @jakarta.validation.Valid GroupForm form, Caller caller) {
         caller.requireManage(schoolId);
         var group = load(schoolId, groupId);
-        if (form.version() == null) {
-            throw FieldErrorsException.of("version", "error.version.required");
-        }
-        if (!form.version().equals(group.version)) {
-            throw new StaleVersionException(group.updatedBy, group.updatedAt, group.version, group.auditView());
-        }
+        StaleVersionException.check(form.version(), group.version, group.updatedBy, group.updatedAt, group::auditView);
         var other = repository.findBySchoolIdAndName(schoolId, form.name().trim());
         if (other.isPresent() && !other.get().id.equals(group.id)) {
             throw FieldErrorsException.conflict("name", "group.name.taken", form.name().trim());

@@ -98,12 +98,7 @@ public class Organisations {
     public OrganisationView update(long id, @jakarta.validation.Valid OrganisationForm form, Caller caller) {
         requireManage(caller);
         var o = load(id);
-        if (form.version() == null) {
-            throw FieldErrorsException.of("version", "error.version.required");
-        }
-        if (!form.version().equals(o.version)) {
-            throw new StaleVersionException(o.updatedBy, o.updatedAt, o.version, o.auditView());
-        }
+        StaleVersionException.check(form.version(), o.version, o.updatedBy, o.updatedAt, o::auditView);
         var same = repository.findByNameIgnoreCase(form.name().trim());
         if (same.isPresent() && !same.get().id.equals(o.id)) {
             throw FieldErrorsException.conflict("name", "organisation.name.taken", form.name().trim());

@@ -165,13 +165,10 @@ public class People {
     public PersonView update(long schoolId, long personId, @jakarta.validation.Valid PersonForm form, Caller caller) {
         caller.requireManage(schoolId);
         var person = load(schoolId, personId);
-        if (form.version() == null) {
-            throw FieldErrorsException.of("version", "error.version.required");
-        }
         String currentGroup = groupName(person.membership(schoolId).map(Membership::groupId).orElse(null));
-        if (!form.version().equals(person.version)) {
-            throw new StaleVersionException(person.updatedBy, person.updatedAt, person.version, person.auditView(schoolId, currentGroup));
-        }
+        var current = person;
+        StaleVersionException.check(form.version(), person.version, person.updatedBy, person.updatedAt,
+            () -> current.auditView(schoolId, currentGroup));
         if (form.password() != null && !form.password().isEmpty() && !caller.canSetPasswords(schoolId)) {
             throw new AccessDeniedException("only central admins and ICT coordinators set passwords");
         }

@@ -138,7 +138,7 @@ public class Rooms {
     public BuildingView patchBuilding(long schoolId, long buildingId, @Valid BuildingForm form, Boolean archived, Caller caller) {
         caller.requireManage(schoolId);
         var building = loadBuilding(schoolId, buildingId);
-        checkVersion(form.version(), building.version, building.updatedBy, building.updatedAt, building.auditView());
+        StaleVersionException.check(form.version(), building.version, building.updatedBy, building.updatedAt, building::auditView);
         var other = buildings.findBySchoolIdAndName(schoolId, form.name().trim());
         if (other.isPresent() && !other.get().id.equals(building.id)) {
             throw FieldErrorsException.conflict("name", "building.name.taken", form.name().trim());
@@ -196,7 +196,8 @@ public class Rooms {
         caller.requireManage(schoolId);
         var room = loadRoom(schoolId, roomId);
         var oldBuilding = buildings.findById(room.buildingId).orElseThrow();
-        checkVersion(form.version(), room.version, room.updatedBy, room.updatedAt, room.auditView(oldBuilding.name));
+        var current = room;
+        StaleVersionException.check(form.version(), room.version, room.updatedBy, room.updatedAt, () -> current.auditView(oldBuilding.name));
         var building = usableBuilding(schoolId, form.buildingId(), room.buildingId);
         var other = rooms.findByBuildingIdAndName(building.id, form.name().trim());
         if (other.isPresent() && !other.get().id.equals(room.id)) {
@@ -262,14 +263,6 @@ public class Rooms {
             .orElseThrow(() -> new NotFoundException("room", roomId));
     }
 
-    private static void checkVersion(Integer expected, Integer actual, String by, Instant at, Map<String, String> values) {
-        if (expected == null) {
-            throw FieldErrorsException.of("version", "error.version.required");
-        }
-        if (!expected.equals(actual)) {
-            throw new StaleVersionException(by, at, actual, values);
-        }
-    }
 
     private Building saveBuilding(Building building) {
         try {

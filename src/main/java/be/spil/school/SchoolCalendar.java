@@ -101,7 +101,7 @@ public class SchoolCalendar {
     public SchoolYearView updateSchoolYear(long id, @Valid SchoolYearForm form, Caller caller) {
         caller.requireCentralAdmin();
         var year = years.findById(id).orElseThrow(() -> new NotFoundException("school year", id));
-        checkVersion(form.version(), year.version, year.updatedBy, year.updatedAt, year.auditView());
+        StaleVersionException.check(form.version(), year.version, year.updatedBy, year.updatedAt, year::auditView);
         if (!year.name.equals(form.name().trim())) {
             throw FieldErrorsException.of("name", "schoolYear.name.fixed");
         }
@@ -212,7 +212,7 @@ public class SchoolCalendar {
     public HolidayView patchHoliday(Long schoolId, long id, @Valid HolidayForm form, Boolean archived, Caller caller) {
         requireManageHolidays(schoolId, caller);
         var holiday = loadHoliday(schoolId, id);
-        checkVersion(form.version(), holiday.version, holiday.updatedBy, holiday.updatedAt, holiday.auditView());
+        StaleVersionException.check(form.version(), holiday.version, holiday.updatedBy, holiday.updatedAt, holiday::auditView);
         var year = checkHoliday(schoolId, form, holiday.id);
         var before = holiday.auditView();
         holiday.change(year.id, form, clock.instant(), Caller.currentActor());
@@ -380,7 +380,7 @@ public class SchoolCalendar {
             // stored empty first, so the first list already has a version above the 0 of "none yet"
             schedule = schedules.save(LessonSchedule.create(schoolId, clock.instant(), Caller.currentActor()));
         } else {
-            checkVersion(form.version(), schedule.version, schedule.updatedBy, schedule.updatedAt, schedule.auditView());
+            StaleVersionException.check(form.version(), schedule.version, schedule.updatedBy, schedule.updatedAt, schedule::auditView);
         }
         var before = schedule.auditView();
         schedule.replace(form.periods(), clock.instant(), Caller.currentActor());
@@ -402,12 +402,4 @@ public class SchoolCalendar {
         }
     }
 
-    private static void checkVersion(Integer expected, Integer actual, String by, java.time.Instant at, Map<String, String> values) {
-        if (expected == null) {
-            throw FieldErrorsException.of("version", "error.version.required");
-        }
-        if (!expected.equals(actual)) {
-            throw new StaleVersionException(by, at, actual, values);
-        }
-    }
 }

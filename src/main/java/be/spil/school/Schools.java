@@ -89,7 +89,7 @@ public class Schools {
     public SchoolView update(String code, @jakarta.validation.Valid SchoolForm form, Caller caller) {
         caller.requireCentralAdmin();
         var school = repository.findByCode(code).orElseThrow(() -> new NotFoundException("school", code));
-        checkVersion(school, form.version());
+        StaleVersionException.check(form.version(), school.version, school.updatedBy, school.updatedAt, school::auditView);
         if (!school.code.equals(form.code().trim().toLowerCase(Locale.ROOT))) {
             throw FieldErrorsException.of("code", "school.code.fixed");
         }
@@ -113,15 +113,6 @@ public class Schools {
         save(school);
         audit.record(AUDIT_TYPE, school.id, school.id, archived ? Action.ARCHIVED : Action.RESTORED, school.name, before, school.auditView());
         return school.view();
-    }
-
-    private void checkVersion(School school, Integer expected) {
-        if (expected == null) {
-            throw FieldErrorsException.of("version", "error.version.required");
-        }
-        if (!expected.equals(school.version)) {
-            throw new StaleVersionException(school.updatedBy, school.updatedAt, school.version, school.auditView());
-        }
     }
 
     private void save(School school) {

@@ -21,6 +21,20 @@ public class StaleVersionException extends RuntimeException {
         this.currentValues = currentValues;
     }
 
+    /**
+     * The check every versioned write starts with: the version the client read must be given (else a field error
+     * on "version") and must still be the stored one (else this exception, with the record's newer values).
+     */
+    public static void check(Integer expected, Integer actual, String changedBy, Instant changedAt,
+                             java.util.function.Supplier<Map<String, String>> currentValues) {
+        if (expected == null) {
+            throw FieldErrorsException.of("version", "error.version.required");
+        }
+        if (!expected.equals(actual)) {
+            throw new StaleVersionException(changedBy, changedAt, actual, currentValues.get());
+        }
+    }
+
     public String changedBy() { return changedBy; }
     public Instant changedAt() { return changedAt; }
     public int currentVersion() { return currentVersion; }
