@@ -86,26 +86,27 @@ class AssetsApiTest {
     @Test
     void registersAssetsWithNumberedTagsAndASharedModel() throws Exception {
         long room = room(school, "B.12");
+        String modelName = "Latitude " + Fixtures.unique();
         long supplier = organisations.create(new OrganisationForm("Leverancier " + Fixtures.unique(), OrganisationKind.SUPPLIER,
             null, null, null, null, null, null, null, null), Fixtures.ADMIN).id();
         String first = tag(postJson("""
-            {"category":"LAPTOP","manufacturer":"Dell","model":"Latitude 5440","serial":"5CG1234","roomId":%d,"supplierId":%d,
+            {"category":"LAPTOP","manufacturer":"Dell","model":"%s","serial":"5CG1234","roomId":%d,"supplierId":%d,
              "orderReference":"PO-77","purchaseDate":"2026-09-01","price":"649.99","warrantyEnd":"2029-09-01",
              "hostname":"lt-0001","macAddresses":"aa-bb-cc-dd-ee-ff","ipAddress":"10.0.0.12","notes":"Leerkrachtenlaptop"}
-            """.formatted(room, supplier))
+            """.formatted(modelName, room, supplier))
             .andExpect(status().isCreated())
             .andExpect(header().string("Location", containsString(base + "/" + prefix + "-")))
             .andExpect(jsonPath("$.tag").value(matchesPattern(prefix + "-\\d{6}")))
             .andExpect(jsonPath("$.status").value("IN_STOCK"))
             .andExpect(jsonPath("$.manufacturer").value("Dell"))
-            .andExpect(jsonPath("$.model").value("Latitude 5440"))
+            .andExpect(jsonPath("$.model").value(modelName))
             .andExpect(jsonPath("$.room").value("Gebouw B.12 B.12"))
             .andExpect(jsonPath("$.price").value("649.99"))
             .andExpect(jsonPath("$.purchaseDate").value("2026-09-01"))
             .andExpect(jsonPath("$.macAddresses[0]").value("AA:BB:CC:DD:EE:FF"))
             .andExpect(jsonPath("$.supplierId").value(supplier))
             .andExpect(jsonPath("$.version").value(0)));
-        String second = tag(postJson("{\"category\":\"LAPTOP\",\"manufacturer\":\" dell \",\"model\":\"LATITUDE 5440\",\"serial\":\"Default string\"}")
+        String second = tag(postJson("{\"category\":\"LAPTOP\",\"manufacturer\":\" dell \",\"model\":\"" + modelName.toUpperCase() + "\",\"serial\":\"Default string\"}")
             .andExpect(status().isCreated()).andExpect(jsonPath("$.serial").doesNotExist())
             .andExpect(jsonPath("$.manufacturer").value("Dell")));
         assertThat(Long.parseLong(second.substring(prefix.length() + 1))).isEqualTo(Long.parseLong(first.substring(prefix.length() + 1)) + 1);
@@ -114,10 +115,10 @@ class AssetsApiTest {
             .andExpect(status().isCreated()).andExpect(jsonPath("$.tag").value("EIGEN-1")).andExpect(jsonPath("$.status").value("ORDERED"));
         getJson("/" + first).andExpect(status().isOk()).andExpect(jsonPath("$.serial").value("5CG1234"));
         getJson("/" + first.toLowerCase()).andExpect(status().isOk());
-        String models = mvc.perform(get("/api/v1/models?q=latitude 5440").with(httpBasic(coordinator, Fixtures.PASSWORD)))
+        String models = mvc.perform(get("/api/v1/models?q=" + modelName.toLowerCase()).with(httpBasic(coordinator, Fixtures.PASSWORD)))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(models).contains("\"manufacturer\":\"Dell\"", "\"name\":\"Latitude 5440\"");
-        mvc.perform(get("/api/v1/models?category=LAPTOP&q=latitude 5440").with(httpBasic(coordinator, Fixtures.PASSWORD)))
+        assertThat(models).contains("\"manufacturer\":\"Dell\"", "\"name\":\"" + modelName + "\"");
+        mvc.perform(get("/api/v1/models?category=LAPTOP&q=" + modelName).with(httpBasic(coordinator, Fixtures.PASSWORD)))
             .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.items[0].assets").value(2));
         mvc.perform(get("/api/v1/models?category=PLANT").with(httpBasic(coordinator, Fixtures.PASSWORD)))
             .andExpect(status().isBadRequest());
