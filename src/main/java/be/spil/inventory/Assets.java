@@ -237,6 +237,14 @@ public class Assets {
     @Transactional
     public AssetView create(long schoolId, @Valid AssetForm form, Caller caller) {
         requireManage(caller, schoolId);
+        try {
+            return doCreate(schoolId, form, caller);
+        } catch (RuntimeException e) {
+            throw duplicateOr(e);
+        }
+    }
+
+    private AssetView doCreate(long schoolId, AssetForm form, Caller caller) {
         var values = check(schoolId, form, null);
         String tag = values.tag() == null ? nextTag(schoolId) : values.tag();
         values = withTag(values, tag);
@@ -282,6 +290,14 @@ public class Assets {
     @Transactional
     public AssetView update(long schoolId, long assetId, @Valid AssetForm form, Caller caller) {
         requireManage(caller, schoolId);
+        try {
+            return doUpdate(schoolId, assetId, form, caller);
+        } catch (RuntimeException e) {
+            throw duplicateOr(e);
+        }
+    }
+
+    private AssetView doUpdate(long schoolId, long assetId, AssetForm form, Caller caller) {
         var asset = load(schoolId, assetId);
         var current = asset;
         StaleVersionException.check(form.version(), asset.version, asset.updatedBy, asset.updatedAt, () -> auditView(current));
@@ -373,6 +389,19 @@ public class Assets {
     }
 
     // ---- helpers ----
+
+    /**
+     * A tag, serial or model that another request stored between our check and our insert breaks a unique constraint:
+     * that is a conflict (409) to try again, not a server error.
+     */
+    private static RuntimeException duplicateOr(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.dao.DuplicateKeyException) {
+                return FieldErrorsException.conflict("tag", "asset.concurrent");
+            }
+        }
+        return e;
+    }
 
     private String assigneeName(long schoolId, AssigneeType type, Long id, Caller caller) {
         if (id == null) {
