@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import be.spil.directory.People;
 import be.spil.directory.PersonForm;
 import be.spil.directory.PersonKind;
+import be.spil.inventory.AssetCategory;
+import be.spil.inventory.AssetForm;
+import be.spil.inventory.Assets;
 import be.spil.school.SchoolView;
 import be.spil.shared.Role;
 import be.spil.support.Fixtures;
@@ -22,6 +25,7 @@ class AccessibilityTest extends BrowserJourney {
     private static Browser coordinator;
 
     @Autowired People people;
+    @Autowired Assets assets;
 
     @BeforeEach
     void setUp() {
@@ -196,6 +200,18 @@ class AccessibilityTest extends BrowserJourney {
         check(coordinator, "organisation-new-desktop");
         coordinator.go("/profile/totp");
         check(coordinator, "totp-desktop");
+    }
+
+    @Test
+    void inventoryListAndAssetPage() {
+        var asset = assets.create(school.id(), new AssetForm(AssetCategory.LAPTOP, "Dell", "Latitude 5440", null, "A11Y-" + Fixtures.unique(),
+            null, null, null, "PO-1", null, null, null, "lt-a11y", "aa:bb:cc:dd:ee:01", null, "Axe", null), Fixtures.ADMIN);
+        coordinator.go("/schools/" + school.code() + "/assets");
+        checkBoth(coordinator, "assets");
+        coordinator.go("/schools/" + school.code() + "/assets/" + asset.id());
+        checkBoth(coordinator, "asset");
+        coordinator.go("/schools/" + school.code() + "/assets/new");
+        check(coordinator, "asset-new-desktop");
     }
 
     @Test

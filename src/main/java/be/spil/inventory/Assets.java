@@ -1,0 +1,570 @@
+package be.spil.inventory;
+
+import be.spil.audit.AuditTrail;
+import be.spil.audit.AuditTrail.Action;
+import be.spil.directory.Groups;
+import be.spil.directory.Organisations;
+import be.spil.directory.People;
+import be.spil.school.Rooms;
+import be.spil.school.Schools;
+import be.spil.shared.Caller;
+import be.spil.shared.FieldErrorsException;
+import be.spil.shared.FieldErrorsException.FieldError;
+import be.spil.shared.NotFoundException;
+import be.spil.shared.PageResult;
+import be.spil.shared.Paging;
+import be.spil.shared.Role;
+import be.spil.shared.StaleVersionException;
+import be.spil.shared.Text;
+import jakarta.validation.Valid;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The inventory's API: a school's assets with the group's model catalog. Everybody of a school reads them; central
+ * admins, and the school's ICT coordinators, directors and technicians change them. Nothing is deleted.
+ */
+@Service
+@Validated
+@Transactional(readOnly = true)
+public class Assets {
+    static final String AUDIT_TYPE = "asset";
+
+    private static final String SELECT = """
+        select a.*, m.manufacturer, m.name as model_name, r.name as room_name, b.name as building_name, o.name as supplier_name
+        from asset a
+        left join asset_model m on m.id = a.model_id
+        left join room r on r.id = a.room_id
+        left join building b on b.id = r.building_id
+        left join organisation o on o.id = a.supplier_id""";
+
+    private static final Map<String, String> SORTS = Map.ofEntries(
+        Map.entry("tag", "a.tag %1$s, a.id"),
+        Map.entry("serial", "a.serial %1$s, a.tag"),
+        Map.entry("category", "a.category %1$s, a.tag"),
+        Map.entry("model", "m.manufacturer %1$s, m.name %1$s, a.tag"),
+        Map.entry("status", "a.status %1$s, a.tag"),
+        Map.entry("room", "b.name %1$s, r.name %1$s, a.tag"),
+        Map.entry("assignedTo", "a.assignee_name %1$s, a.tag"),
+        Map.entry("hostname", "a.hostname %1$s, a.tag"),
+        Map.entry("purchaseDate", "a.purchase_date %1$s, a.tag"),
+        Map.entry("warrantyEnd", "a.warranty_end %1$s, a.tag"),
+        Map.entry("updatedAt", "a.updated_at %1$s, a.tag"));
+
+    private final AssetRepository assets;
+    private final AssetModelRepository models;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Schools schools;
+    private final Rooms rooms;
+    private final People people;
+    private final Groups groups;
+    private final Organisations organisations;
+
+    Assets(AssetRepository assets, AssetModelRepository models, JdbcClient jdbc, AuditTrail audit, Clock clock, Schools schools,
+           Rooms rooms, People people, Groups groups, Organisations organisations) {
+        this.assets = assets;
+        this.models = models;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+        this.schools = schools;
+        this.rooms = rooms;
+        this.people = people;
+        this.groups = groups;
+        this.organisations = organisations;
+    }
+
+    /** Central admins and the school's ICT coordinators, directors and technicians change its assets. */
+    public static boolean canManage(Caller caller, long schoolId) {
+        return caller.canManage(schoolId) || caller.has(schoolId, Role.TECHNICIAN);
+    }
+
+    private static void requireManage(Caller caller, long schoolId) {
+        requireSee(schoolId, caller);
+        if (!canManage(caller, schoolId)) {
+            throw new org.springframework.security.access.AccessDeniedException("not allowed");
+        }
+    }
+
+    private static void requireSee(long schoolId, Caller caller) {
+        if (!caller.canSee(schoolId)) {
+            throw new NotFoundException("school", schoolId);
+        }
+    }
+
+    // ---- reading ----
+
+    /** One page of a school's assets, filtered and sorted in the database. */
+    public PageResult<AssetView> search(long schoolId, AssetFilter f, Paging paging, Caller caller) {
+        requireSee(schoolId, caller);
+        var where = new StringBuilder(" where a.school_id = :school");
+        var params = new LinkedHashMap<String, Object>();
+        params.put("school", schoolId);
+        if (f.q() != null && !f.q().isBlank()) {
+            where.append(" and a.search_text like :q escape '\\'");
+            params.put("q", Text.likePattern(f.q()));
+        }
+        if (f.category() != null) {
+            where.append(" and a.category = :category");
+            params.put("category", f.category().name());
+        }
+        if (f.status() != null) {
+            where.append(" and a.status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.roomId() != null) {
+            where.append(" and a.room_id = :room");
+            params.put("room", f.roomId());
+        }
+        if (f.personId() != null) {
+            where.append(" and a.assignee_type = 'PERSON' and a.assignee_id = :person");
+            params.put("person", f.personId());
+        }
+        if (f.modelId() != null) {
+            where.append(" and a.model_id = :model");
+            params.put("model", f.modelId());
+        }
+        if (f.warrantyDays() != null) {
+            if (f.warrantyDays() < 0 || f.warrantyDays() > 3650) {
+                throw FieldErrorsException.of("warrantyDays", "asset.warrantyDays.range", 0, 3650);
+            }
+            LocalDate today = LocalDate.now(clock);
+            where.append(" and a.warranty_end between :today and :until");
+            params.put("today", today);
+            params.put("until", today.plusDays(f.warrantyDays()));
+        }
+        String order = orderBy(f.sort());
+        long total = jdbc.sql("select count(*) from asset a" + where).params(params).query(Long.class).single();
+        var items = jdbc.sql(SELECT + where + " order by " + order + " limit :limit offset :offset")
+            .params(params).param("limit", paging.size()).param("offset", paging.offset())
+            .query((rs, n) -> view(rs)).list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    static String orderBy(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return String.format(SORTS.get("tag"), "asc");
+        }
+        String[] parts = sort.split(",");
+        String pattern = SORTS.get(parts[0].trim());
+        String dir = parts.length > 1 ? parts[1].trim().toLowerCase(Locale.ROOT) : "asc";
+        if (pattern == null || parts.length > 2 || !(dir.equals("asc") || dir.equals("desc"))) {
+            throw FieldErrorsException.of("sort", "error.sort.invalid", String.join(", ", new TreeSet<>(SORTS.keySet())));
+        }
+        return String.format(pattern, dir);
+    }
+
+    public AssetView get(long schoolId, long assetId, Caller caller) {
+        requireSee(schoolId, caller);
+        return find(schoolId, "a.id = :key", assetId).orElseThrow(() -> new NotFoundException("asset", assetId));
+    }
+
+    public AssetView byTag(long schoolId, String tag, Caller caller) {
+        requireSee(schoolId, caller);
+        return find(schoolId, "a.tag = :key", AssetTags.normalise(tag)).orElseThrow(() -> new NotFoundException("asset", tag));
+    }
+
+    private Optional<AssetView> find(long schoolId, String condition, Object key) {
+        return jdbc.sql(SELECT + " where a.school_id = :school and " + condition)
+            .param("school", schoolId).param("key", key).query((rs, n) -> view(rs)).optional();
+    }
+
+    public AssetHistory history(long schoolId, long assetId, Caller caller) {
+        var asset = get(schoolId, assetId, caller);
+        var status = jdbc.sql("""
+                select * from asset_status_change where asset_id = :id order by at desc, id desc""")
+            .param("id", asset.id())
+            .query((rs, n) -> new AssetHistory.StatusChange(
+                rs.getString("from_status") == null ? null : AssetStatus.valueOf(rs.getString("from_status")),
+                AssetStatus.valueOf(rs.getString("to_status")), rs.getString("reason"), rs.getTimestamp("at").toInstant(),
+                rs.getString("actor")))
+            .list();
+        var assignments = jdbc.sql("select * from asset_assignment where asset_id = :id order by from_at desc, id desc")
+            .param("id", asset.id())
+            .query((rs, n) -> new AssetHistory.Assignment(AssigneeType.valueOf(rs.getString("assignee_type")),
+                rs.getLong("assignee_id"), rs.getString("assignee_name"), rs.getTimestamp("from_at").toInstant(),
+                rs.getTimestamp("until_at") == null ? null : rs.getTimestamp("until_at").toInstant(), rs.getString("assigned_by")))
+            .list();
+        return new AssetHistory(status, assignments, audit.history(AUDIT_TYPE, asset.id()));
+    }
+
+    /** The school group's model catalog, filtered by free text (manufacturer, name) and category. */
+    public PageResult<ModelView> models(String q, AssetCategory category, Paging paging) {
+        var where = new StringBuilder(" where 1 = 1");
+        var params = new LinkedHashMap<String, Object>();
+        if (q != null && !q.isBlank()) {
+            where.append(" and (m.manufacturer_key || ' ' || m.name_key) like :q escape '\\'");
+            params.put("q", Text.likePattern(q));
+        }
+        if (category != null) {
+            where.append(" and m.category = :category");
+            params.put("category", category.name());
+        }
+        long total = jdbc.sql("select count(*) from asset_model m" + where).params(params).query(Long.class).single();
+        var items = jdbc.sql("select m.*, (select count(*) from asset a where a.model_id = m.id) as assets from asset_model m"
+                + where + " order by m.manufacturer_key, m.name_key limit :limit offset :offset")
+            .params(params).param("limit", paging.size()).param("offset", paging.offset())
+            .query((rs, n) -> new ModelView(rs.getLong("id"), rs.getString("manufacturer"), rs.getString("name"),
+                AssetCategory.valueOf(rs.getString("category")), rs.getLong("assets")))
+            .list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** The statuses the asset may go to now. */
+    public List<AssetStatus> nextStatuses(AssetStatus from) {
+        return List.copyOf(StatusPolicy.next(from));
+    }
+
+    // ---- changing ----
+
+    @Transactional
+    public AssetView create(long schoolId, @Valid AssetForm form, Caller caller) {
+        requireManage(caller, schoolId);
+        try {
+            return doCreate(schoolId, form, caller);
+        } catch (RuntimeException e) {
+            throw duplicateOr(e);
+        }
+    }
+
+    private AssetView doCreate(long schoolId, AssetForm form, Caller caller) {
+        var values = check(schoolId, form, null);
+        String tag = values.tag() == null ? nextTag(schoolId) : values.tag();
+        values = withTag(values, tag);
+        AssetStatus status = form.status() == null ? AssetStatus.IN_STOCK : form.status();
+        var now = clock.instant();
+        String actor = Caller.currentActor();
+        var asset = assets.save(Asset.create(schoolId, values, status, now, actor));
+        jdbc.sql("""
+                insert into asset_status_change (asset_id, from_status, to_status, reason, at, actor)
+                values (:asset, null, :to, :reason, :at, :actor)""")
+            .param("asset", asset.id).param("to", status.name()).param("reason", "")
+            .param("at", java.sql.Timestamp.from(now)).param("actor", actor).update();
+        audit.record(AUDIT_TYPE, asset.id, schoolId, Action.CREATED, asset.tag, Map.of(), auditView(asset));
+        return get(schoolId, asset.id, caller);
+    }
+
+    /** Creates the asset and, when {@code assigneeType} is given, assigns it: all or nothing. */
+    @Transactional
+    public AssetView create(long schoolId, @Valid AssetForm form, AssigneeType assigneeType, Long assigneeId, Caller caller) {
+        var created = create(schoolId, form, caller);
+        return assigneeType == null ? created : assign(schoolId, created.id(), assigneeType, assigneeId, created.version(), caller);
+    }
+
+    /**
+     * Changes the asset's data, then (when given) its status with a reason, then its assignment ({@code unassign} takes
+     * it back): all or nothing, starting from the version the client read.
+     */
+    @Transactional
+    public AssetView patch(long schoolId, long assetId, @Valid AssetForm form, AssetStatus status, String reason,
+                           AssigneeType assigneeType, Long assigneeId, boolean unassign, Caller caller) {
+        var asset = update(schoolId, assetId, form, caller);
+        if (status != null && status != asset.status()) {
+            asset = changeStatus(schoolId, assetId, status, reason, asset.version(), caller);
+        }
+        if (unassign) {
+            asset = assign(schoolId, assetId, null, null, asset.version(), caller);
+        } else if (assigneeType != null) {
+            asset = assign(schoolId, assetId, assigneeType, assigneeId, asset.version(), caller);
+        }
+        return asset;
+    }
+
+    @Transactional
+    public AssetView update(long schoolId, long assetId, @Valid AssetForm form, Caller caller) {
+        requireManage(caller, schoolId);
+        try {
+            return doUpdate(schoolId, assetId, form, caller);
+        } catch (RuntimeException e) {
+            throw duplicateOr(e);
+        }
+    }
+
+    private AssetView doUpdate(long schoolId, long assetId, AssetForm form, Caller caller) {
+        var asset = load(schoolId, assetId);
+        var current = asset;
+        StaleVersionException.check(form.version(), asset.version, asset.updatedBy, asset.updatedAt, () -> auditView(current));
+        var values = check(schoolId, form, asset);
+        if (values.tag() == null) {
+            values = withTag(values, asset.tag);
+        }
+        var before = auditView(asset);
+        asset.change(values, clock.instant(), Caller.currentActor());
+        if (!before.equals(auditView(asset))) {
+            asset = save(asset);
+            audit.record(AUDIT_TYPE, asset.id, schoolId, Action.UPDATED, asset.tag, before, auditView(asset));
+        }
+        return get(schoolId, assetId, caller);
+    }
+
+    /** Moves the asset to another status, if the policy allows it, with a reason that is kept in its history. */
+    @Transactional
+    public AssetView changeStatus(long schoolId, long assetId, AssetStatus to, String reason, Integer version, Caller caller) {
+        requireManage(caller, schoolId);
+        var asset = load(schoolId, assetId);
+        var current = asset;
+        StaleVersionException.check(version, asset.version, asset.updatedBy, asset.updatedAt, () -> auditView(current));
+        var errors = new ArrayList<FieldError>();
+        if (to == null) {
+            errors.add(new FieldError("status", "asset.status.required"));
+        } else if (!StatusPolicy.allowed(asset.status, to)) {
+            errors.add(new FieldError("status", "asset.status.notAllowed", asset.status.name(), to.name()));
+        }
+        String why = Text.blankToNull(reason);
+        if (why == null) {
+            errors.add(new FieldError("reason", "asset.reason.required"));
+        } else if (why.length() > 500) {
+            errors.add(new FieldError("reason", "error.tooLong", 500));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldErrorsException(errors);
+        }
+        var before = auditView(asset);
+        var from = asset.status;
+        var now = clock.instant();
+        String actor = Caller.currentActor();
+        asset.setStatus(to, now, actor);
+        asset = save(asset);
+        jdbc.sql("""
+                insert into asset_status_change (asset_id, from_status, to_status, reason, at, actor)
+                values (:asset, :from, :to, :reason, :at, :actor)""")
+            .param("asset", asset.id).param("from", from.name()).param("to", to.name()).param("reason", why)
+            .param("at", java.sql.Timestamp.from(now)).param("actor", actor).update();
+        audit.record(AUDIT_TYPE, asset.id, schoolId, Action.UPDATED, asset.tag + ": " + why, before, auditView(asset));
+        return get(schoolId, assetId, caller);
+    }
+
+    /**
+     * Assigns the asset to a person or class/group of the school or to one of its rooms; {@code type} null takes it
+     * back. The previous assignment is closed in the assignment history.
+     */
+    @Transactional
+    public AssetView assign(long schoolId, long assetId, AssigneeType type, Long assigneeId, Integer version, Caller caller) {
+        requireManage(caller, schoolId);
+        var asset = load(schoolId, assetId);
+        var current = asset;
+        StaleVersionException.check(version, asset.version, asset.updatedBy, asset.updatedAt, () -> auditView(current));
+        String name = type == null ? null : assigneeName(schoolId, type, assigneeId, caller);
+        if (type == asset.assigneeType && java.util.Objects.equals(assigneeId, asset.assigneeId)) {
+            return get(schoolId, assetId, caller);
+        }
+        if (asset.status == AssetStatus.RETIRED || asset.status == AssetStatus.DISPOSED) {
+            if (type != null) {
+                throw FieldErrorsException.of("assignee", "asset.assign.retired", asset.tag);
+            }
+        }
+        var before = auditView(asset);
+        var now = clock.instant();
+        String actor = Caller.currentActor();
+        jdbc.sql("update asset_assignment set until_at = :now where asset_id = :asset and until_at is null")
+            .param("now", java.sql.Timestamp.from(now)).param("asset", asset.id).update();
+        asset.assign(type, type == null ? null : assigneeId, name, modelText(asset.modelId), now, actor);
+        asset = save(asset);
+        if (type != null) {
+            jdbc.sql("""
+                    insert into asset_assignment (asset_id, assignee_type, assignee_id, assignee_name, from_at, assigned_by)
+                    values (:asset, :type, :id, :name, :at, :actor)""")
+                .param("asset", asset.id).param("type", type.name()).param("id", assigneeId).param("name", name)
+                .param("at", java.sql.Timestamp.from(now)).param("actor", actor).update();
+        }
+        audit.record(AUDIT_TYPE, asset.id, schoolId, Action.UPDATED, asset.tag, before, auditView(asset));
+        return get(schoolId, assetId, caller);
+    }
+
+    // ---- helpers ----
+
+    /**
+     * A tag, serial or model that another request stored between our check and our insert breaks a unique constraint:
+     * that is a conflict (409) to try again, not a server error.
+     */
+    private static RuntimeException duplicateOr(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.dao.DuplicateKeyException) {
+                return FieldErrorsException.conflict("tag", "asset.concurrent");
+            }
+        }
+        return e;
+    }
+
+    private String assigneeName(long schoolId, AssigneeType type, Long id, Caller caller) {
+        if (id == null) {
+            throw FieldErrorsException.of("assigneeId", "asset.assignee.required");
+        }
+        try {
+            return switch (type) {
+                case PERSON -> people.get(schoolId, id, caller).name();
+                case GROUP -> groups.get(schoolId, id, caller).name();
+                case ROOM -> rooms.room(schoolId, id).map(r -> r.building() + " " + r.name())
+                    .orElseThrow(() -> new NotFoundException("room", id));
+            };
+        } catch (NotFoundException e) {
+            throw FieldErrorsException.of("assigneeId", "asset.assignee.unknown");
+        }
+    }
+
+    /** Checks a form against the rules and the school's data; all problems at once, a duplicate as 409. */
+    private Asset.Values check(long schoolId, AssetForm form, Asset self) {
+        var errors = new ArrayList<FieldError>();
+        String tag = Text.blankToNull(form.tag()) == null ? null : AssetTags.normalise(form.tag());
+        if (tag != null && !AssetTags.VALID.matcher(tag).matches()) {
+            errors.add(new FieldError("tag", "asset.tag.invalid"));
+        }
+        String serial = Serials.normalise(form.serial());
+        String manufacturer = Text.blankToNull(form.manufacturer());
+        String modelName = Text.blankToNull(form.model());
+        if (manufacturer != null && modelName == null) {
+            errors.add(new FieldError("model", "asset.model.required"));
+        }
+        if (modelName != null && manufacturer == null) {
+            errors.add(new FieldError("manufacturer", "asset.manufacturer.required"));
+        }
+        if (form.roomId() != null && rooms.room(schoolId, form.roomId()).isEmpty()) {
+            errors.add(new FieldError("roomId", "asset.room.unknown"));
+        }
+        if (form.supplierId() != null) {
+            try {
+                organisations.get(form.supplierId());
+            } catch (NotFoundException e) {
+                errors.add(new FieldError("supplierId", "asset.supplier.unknown"));
+            }
+        }
+        String hostname = Text.blankToNull(form.hostname());
+        if (hostname != null && !Network.hostname(hostname)) {
+            errors.add(new FieldError("hostname", "asset.hostname.invalid"));
+        }
+        String ip = Text.blankToNull(form.ipAddress());
+        if (ip != null && !Network.ip(ip)) {
+            errors.add(new FieldError("ipAddress", "asset.ip.invalid"));
+        }
+        var badMacs = new ArrayList<String>();
+        var macs = Network.macs(form.macAddresses(), badMacs);
+        if (!badMacs.isEmpty()) {
+            errors.add(new FieldError("macAddresses", "asset.mac.invalid", String.join(", ", badMacs)));
+        }
+        if (form.purchaseDate() != null && form.warrantyEnd() != null && form.warrantyEnd().isBefore(form.purchaseDate())) {
+            errors.add(new FieldError("warrantyEnd", "asset.warranty.beforePurchase"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldErrorsException(errors);
+        }
+        if (tag != null) {
+            assets.findBySchoolIdAndTag(schoolId, tag).filter(a -> self == null || !a.id.equals(self.id)).ifPresent(a -> {
+                throw FieldErrorsException.conflict("tag", "asset.tag.taken", a.tag, describe(a));
+            });
+        }
+        if (serial != null) {
+            assets.findBySchoolIdAndSerial(schoolId, serial).filter(a -> self == null || !a.id.equals(self.id)).ifPresent(a -> {
+                throw FieldErrorsException.conflict("serial", "asset.serial.taken", serial, a.tag, describe(a));
+            });
+        }
+        var model = modelName == null ? null : model(manufacturer, modelName, form.category());
+        return new Asset.Values(tag, serial, form.category(), model, form.roomId(), form.supplierId(),
+            Text.blankToNull(form.orderReference()), form.purchaseDate(), form.price(), form.warrantyEnd(), hostname,
+            macs.isEmpty() ? null : String.join(", ", macs), ip, Text.blankToNull(form.notes()));
+    }
+
+    private String describe(Asset a) {
+        String model = modelText(a.modelId);
+        return model == null ? a.tag : a.tag + " (" + model + ")";
+    }
+
+    private static Asset.Values withTag(Asset.Values v, String tag) {
+        return new Asset.Values(tag, v.serial(), v.category(), v.model(), v.roomId(), v.supplierId(), v.orderReference(),
+            v.purchaseDate(), v.price(), v.warrantyEnd(), v.hostname(), v.macAddresses(), v.ipAddress(), v.notes());
+    }
+
+    /** The catalog's model of this manufacturer and name, added when it is new. */
+    private AssetModel model(String manufacturer, String name, AssetCategory category) {
+        return models.findByManufacturerKeyAndNameKey(Text.searchKey(manufacturer), Text.searchKey(name))
+            .orElseGet(() -> models.save(AssetModel.create(manufacturer, name, category, clock.instant())));
+    }
+
+    private String modelText(Long modelId) {
+        return modelId == null ? null : models.findById(modelId).map(m -> m.manufacturer + " " + m.name).orElse(null);
+    }
+
+    /** The school's next free automatic tag; the counter row is locked by the update until the transaction ends. */
+    private String nextTag(long schoolId) {
+        String prefix = AssetTags.prefix(schools.byId(schoolId).code());
+        if (jdbc.sql("update asset_tag_counter set next_value = next_value + 1 where school_id = :s").param("s", schoolId).update() == 0) {
+            jdbc.sql("insert into asset_tag_counter (school_id, next_value) values (:s, 2)").param("s", schoolId).update();
+            return firstFree(schoolId, prefix, 1);
+        }
+        long number = jdbc.sql("select next_value - 1 from asset_tag_counter where school_id = :s").param("s", schoolId)
+            .query(Long.class).single();
+        return firstFree(schoolId, prefix, number);
+    }
+
+    private String firstFree(long schoolId, String prefix, long number) {
+        long n = number;
+        while (assets.findBySchoolIdAndTag(schoolId, AssetTags.format(prefix, n)).isPresent()) {
+            n++;
+        }
+        if (n != number) {
+            jdbc.sql("update asset_tag_counter set next_value = :n where school_id = :s").param("n", n + 1).param("s", schoolId)
+                .update();
+        }
+        return AssetTags.format(prefix, n);
+    }
+
+    private Asset load(long schoolId, long assetId) {
+        return assets.findById(assetId).filter(a -> a.schoolId == schoolId)
+            .orElseThrow(() -> new NotFoundException("asset", assetId));
+    }
+
+    private Asset save(Asset asset) {
+        try {
+            return assets.save(asset);
+        } catch (OptimisticLockingFailureException e) {
+            var current = assets.findById(asset.id).orElseThrow();
+            throw new StaleVersionException(current.updatedBy, current.updatedAt, current.version, auditView(current));
+        }
+    }
+
+    private Map<String, String> auditView(Asset a) {
+        String room = a.roomId == null ? null
+            : rooms.room(a.schoolId, a.roomId).map(r -> r.building() + " " + r.name()).orElse(null);
+        String supplier = null;
+        if (a.supplierId != null) {
+            try {
+                supplier = organisations.get(a.supplierId).name();
+            } catch (NotFoundException e) {
+                supplier = String.valueOf(a.supplierId);
+            }
+        }
+        return a.auditView(modelText(a.modelId), room, supplier);
+    }
+
+    private static AssetView view(ResultSet rs) throws SQLException {
+        String type = rs.getString("assignee_type");
+        var assignee = type == null ? null
+            : new AssetView.Assignee(AssigneeType.valueOf(type), rs.getLong("assignee_id"), rs.getString("assignee_name"));
+        String macs = rs.getString("mac_addresses");
+        String room = rs.getString("room_name") == null ? null : rs.getString("building_name") + " " + rs.getString("room_name");
+        return new AssetView(rs.getLong("id"), rs.getString("tag"), rs.getString("serial"),
+            AssetCategory.valueOf(rs.getString("category")), rs.getObject("model_id", Long.class), rs.getString("manufacturer"),
+            rs.getString("model_name"), AssetStatus.valueOf(rs.getString("status")), rs.getObject("room_id", Long.class), room,
+            assignee, rs.getObject("supplier_id", Long.class), rs.getString("supplier_name"), rs.getString("order_reference"),
+            rs.getObject("purchase_date", LocalDate.class), rs.getBigDecimal("price"), rs.getObject("warranty_end", LocalDate.class),
+            rs.getString("hostname"), macs == null ? List.of() : Arrays.asList(macs.split(",\\s*")), rs.getString("ip_address"),
+            rs.getString("notes"), rs.getInt("version"), rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+    }
+}

@@ -1,0 +1,13 @@
+package be.spil.inventory;
+
+import be.spil.shared.NavEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class InventoryNavigation {
+    @Bean
+    NavEntry assetsNav() {
+        return new NavEntry("nav.assets", "/schools/{school}/assets", 50, c -> true);
+    }
+}
