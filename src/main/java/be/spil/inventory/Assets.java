@@ -503,10 +503,9 @@ public class Assets {
     /** The school's next free automatic tag; the counter row is locked by the update until the transaction ends. */
     private String nextTag(long schoolId) {
         String prefix = AssetTags.prefix(schools.byId(schoolId).code());
-        if (jdbc.sql("update asset_tag_counter set next_value = next_value + 1 where school_id = :s").param("s", schoolId).update() == 0) {
-            jdbc.sql("insert into asset_tag_counter (school_id, next_value) values (:s, 2)").param("s", schoolId).update();
-            return firstFree(schoolId, prefix, 1);
-        }
+        // the school's first asset makes the counter; two at once: the second insert waits for the first, then does nothing
+        jdbc.sql("insert into asset_tag_counter (school_id, next_value) values (:s, 1) on conflict do nothing").param("s", schoolId).update();
+        jdbc.sql("update asset_tag_counter set next_value = next_value + 1 where school_id = :s").param("s", schoolId).update();
         long number = jdbc.sql("select next_value - 1 from asset_tag_counter where school_id = :s").param("s", schoolId)
             .query(Long.class).single();
         return firstFree(schoolId, prefix, number);
