@@ -500,12 +500,17 @@ public class Team {
 
     /** The coverage analysis of a school year's division: active tasks, the team and the assignments. */
     public List<Finding> coverage(long schoolId, long yearId, Caller caller) {
+        return coverage(schoolId, yearId, "nl", caller);
+    }
+
+    /** The same, with task names in the messages in this language ("nl" or "en"). */
+    public List<Finding> coverage(long schoolId, long yearId, String lang, Caller caller) {
         requireSee(schoolId, caller);
         var members = membersOf(schoolId, yearId, caller);
         var assignments = assignmentsOf(schoolId, yearId);
         var assigned = assignments.stream().map(AssignmentView::task).collect(Collectors.toSet());
         var tasks = tasks(schoolId).stream().filter(t -> !t.retired() || assigned.contains(t.code()))
-            .map(t -> new CoverageAnalysis.Task(t.code(), t.name(), t.cluster(), t.levels())).toList();
+            .map(t -> new CoverageAnalysis.Task(t.code(), t.name(lang), t.cluster(), t.levels())).toList();
         return CoverageAnalysis.analyse(tasks,
             members.stream().map(m -> new CoverageAnalysis.Member(m.id(), m.name(), m.profile(), m.hoursPerYear(), m.coordinator())).toList(),
             assignments.stream().map(a -> new CoverageAnalysis.Assignment(a.task(), a.responsible(), Set.copyOf(a.backups()), a.level(),

@@ -302,7 +302,7 @@ class TeamController {
     String coverage(Caller caller, @PathVariable String code, @RequestParam(required = false) String year, Model model) {
         var school = schools.visible(code, caller);
         var y = common(caller, school, year, model);
-        var findings = y == null ? List.<Finding>of() : team.coverage(school.id(), y.id(), caller);
+        var findings = y == null ? List.<Finding>of() : team.coverage(school.id(), y.id(), lang(), caller);
         Map<Finding.Severity, List<Finding>> bySeverity = new LinkedHashMap<>();
         for (var s : Finding.Severity.values()) {
             bySeverity.put(s, findings.stream().filter(f -> f.severity() == s).toList());
