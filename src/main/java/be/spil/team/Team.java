@@ -139,7 +139,8 @@ public class Team {
 
     private List<TaskView> tasks(long schoolId) {
         return jdbc.sql("""
-                select t.*, o.name_nl as o_nl, o.name_en as o_en, o.retired as o_retired, o.version as o_version
+                select t.*, o.name_nl as o_nl, o.name_en as o_en, o.retired as o_retired, o.version as o_version,
+                  o.updated_at as o_at, o.updated_by as o_by
                 from team_task t join team_cluster c on c.code = t.cluster
                 left join team_task_override o on o.task_id = t.id and o.school_id = :school
                 where t.school_id is null or t.school_id = :school
@@ -184,7 +185,7 @@ public class Team {
     public TaskView patchTask(long schoolId, String code, String name, String nameEn, Boolean retired, Integer version, Caller caller) {
         caller.requireManage(schoolId);
         var task = task(schoolId, code).orElseThrow(() -> new NotFoundException("task", code));
-        StaleVersionException.check(version, task.version(), Caller.currentActor(), now(), () -> taskAudit(task));
+        StaleVersionException.check(version, task.version(), task.updatedBy(), task.updatedAt(), () -> taskAudit(task));
         if (name != null && name.isBlank()) {
             throw FieldErrorsException.of("name", "team.task.name.blank");
         }
@@ -216,7 +217,7 @@ public class Team {
         }
         var after = task(schoolId, code).orElseThrow();
         if (updated == 0) {
-            throw new StaleVersionException(Caller.currentActor(), now(), after.version(), taskAudit(after));
+            throw new StaleVersionException(after.updatedBy(), after.updatedAt(), after.version(), taskAudit(after));
         }
         var action = task.retired() == after.retired() ? Action.UPDATED : after.retired() ? Action.ARCHIVED : Action.RESTORED;
         audit.record(TASK_AUDIT_TYPE, task.id(), schoolId, action, task.code(), taskAudit(task), taskAudit(after));
@@ -230,9 +231,47 @@ public class Team {
 
     // ---- members ----
 
+    /** The active members of a school year's team, by name. */
     public List<MemberView> members(long schoolId, long yearId, Caller caller) {
+        return members(schoolId, yearId, false, caller);
+    }
+
+    /** The members of a school year's team, by name; those who left the team (archived) only when asked. */
+    public List<MemberView> members(long schoolId, long yearId, boolean includeArchived, Caller caller) {
         requireSee(schoolId, caller);
-        return membersOf(schoolId, yearId, caller);
+        return membersOf(schoolId, yearId, caller).stream().filter(m -> includeArchived || !m.archived()).toList();
+    }
+
+    /** Takes a member out of the team (archived) or back in; a member who still carries tasks cannot leave. */
+    @Transactional
+    public MemberView setMemberArchived(long schoolId, long memberId, boolean archived, Integer version, Caller caller) {
+        caller.requireManage(schoolId);
+        var before = member(schoolId, memberId, caller);
+        StaleVersionException.check(version, before.version(), before.updatedBy(), before.updatedAt(), () -> memberAudit(before));
+        if (before.archived() == archived) {
+            return before;
+        }
+        if (archived) {
+            long carried = jdbc.sql("""
+                    select count(*) from team_assignment a where a.responsible_id = :id
+                    or exists (select 1 from team_assignment_backup b where b.assignment_id = a.id and b.member_id = :id)""")
+                .param("id", memberId).query(Long.class).single();
+            if (carried > 0) {
+                throw FieldErrorsException.of("archived", "team.member.carriesTasks", carried);
+            }
+        }
+        int updated = jdbc.sql("""
+                update team_member set archived = :archived, version = version + 1, updated_at = :now, updated_by = :by
+                where id = :id and version = :version""")
+            .param("archived", archived).param("now", Timestamp.from(now())).param("by", Caller.currentActor())
+            .param("id", memberId).param("version", version).update();
+        var after = member(schoolId, memberId, caller);
+        if (updated == 0) {
+            throw new StaleVersionException(after.updatedBy(), after.updatedAt(), after.version(), memberAudit(after));
+        }
+        audit.record(MEMBER_AUDIT_TYPE, memberId, schoolId, archived ? Action.ARCHIVED : Action.RESTORED, after.name(),
+            memberAudit(before), memberAudit(after));
+        return after;
     }
 
     public MemberView member(long schoolId, long memberId, Caller caller) {
@@ -337,7 +376,7 @@ public class Team {
     }
 
     private record MemberRow(long id, long yearId, Long personId, Long organisationId, Set<Cluster> profile, Education education,
-                             Map<FundingSource, Double> hours, int version, Instant updatedAt, String updatedBy) {
+                             Map<FundingSource, Double> hours, boolean archived, int version, Instant updatedAt, String updatedBy) {
         MemberView view(Team team, long schoolId, Caller caller) {
             String name;
             boolean coordinator = false;
@@ -349,8 +388,8 @@ public class Team {
                 name = team.organisations.get(organisationId).name();
             }
             double total = hours.values().stream().mapToDouble(Double::doubleValue).sum();
-            return new MemberView(id, yearId, personId, organisationId, name, coordinator, profile, education, hours, total, version,
-                updatedAt, updatedBy);
+            return new MemberView(id, yearId, personId, organisationId, name, coordinator, profile, education, hours, total, archived,
+                version, updatedAt, updatedBy);
         }
     }
 
@@ -375,7 +414,8 @@ public class Team {
         hours.put(FundingSource.OTHER, rs.getDouble("other_hours"));
         return new MemberRow(rs.getLong("id"), rs.getLong("school_year_id"), (Long) rs.getObject("person_id", Long.class),
             (Long) rs.getObject("organisation_id", Long.class), clusters(rs.getString("profile")),
-            Education.valueOf(rs.getString("education")), hours, rs.getInt("version"), rs.getTimestamp("updated_at").toInstant(),
+            Education.valueOf(rs.getString("education")), hours, rs.getBoolean("archived"), rs.getInt("version"),
+            rs.getTimestamp("updated_at").toInstant(),
             rs.getString("updated_by"));
     }
 
@@ -450,7 +490,7 @@ public class Team {
 
     /** The responsible and the backups must be members of that year's team; the backups without the responsible. */
     private Set<Long> checkMembers(long schoolId, long yearId, AssignmentForm form) {
-        var team = jdbc.sql("select id from team_member where school_id = :school and school_year_id = :year")
+        var team = jdbc.sql("select id from team_member where school_id = :school and school_year_id = :year and archived = false")
             .param("school", schoolId).param("year", yearId).query(Long.class).set();
         if (form.responsible() != null && !team.contains(form.responsible())) {
             throw FieldErrorsException.of("responsible", "team.assignment.notMember");
@@ -506,7 +546,7 @@ public class Team {
     /** The same, with task names in the messages in this language ("nl" or "en"). */
     public List<Finding> coverage(long schoolId, long yearId, String lang, Caller caller) {
         requireSee(schoolId, caller);
-        var members = membersOf(schoolId, yearId, caller);
+        var members = membersOf(schoolId, yearId, caller).stream().filter(m -> !m.archived()).toList();
         var assignments = assignmentsOf(schoolId, yearId);
         var assigned = assignments.stream().map(AssignmentView::task).collect(Collectors.toSet());
         var tasks = tasks(schoolId).stream().filter(t -> !t.retired() || assigned.contains(t.code()))
@@ -556,7 +596,12 @@ public class Team {
         return new TaskView(rs.getLong("id"), rs.getString("code"), Cluster.valueOf(rs.getString("cluster")), rs.getString("parent_code"),
             overrideNl != null ? overrideNl : rs.getString("name_nl"), overrideEn != null ? overrideEn : rs.getString("name_en"),
             levels, rs.getString("carried_by_nl"), rs.getString("carried_by_en"), own,
-            overrideRetired != null ? rs.getBoolean("o_retired") : rs.getBoolean("retired"), version);
+            overrideRetired != null ? rs.getBoolean("o_retired") : rs.getBoolean("retired"), version,
+            instant(rs.getTimestamp(own ? "updated_at" : "o_at")), rs.getString(own ? "updated_by" : "o_by"));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     private static Map<String, String> taskAudit(TaskView t) {
@@ -575,6 +620,7 @@ public class Team {
         map.put("name", m.name());
         map.put("profile", profile(m.profile()));
         map.put("education", m.education().name());
+        map.put("archived", Boolean.toString(m.archived()));
         m.hoursPerYear().forEach((k, v) -> map.put("hours" + k.name(), Double.toString(v)));
         return map;
     }

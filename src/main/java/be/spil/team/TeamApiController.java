@@ -38,7 +38,7 @@ class TeamApiController {
     record MemberPatch(Set<Cluster> profile, Education education, @DecimalMin("0") @DecimalMax("2000") Double ictHours,
                        @DecimalMin("0") @DecimalMax("2000") Double bptHours, @DecimalMin("0") @DecimalMax("2000") Double operatingHours,
                        @DecimalMin("0") @DecimalMax("2000") Double pointsHours, @DecimalMin("0") @DecimalMax("2000") Double otherHours,
-                       MemberForm.HoursUnit unit, @NotNull Integer version) {}
+                       MemberForm.HoursUnit unit, Boolean archived, @NotNull Integer version) {}
 
     /** Only the fields present change; {@code version} is the one you read. */
     record AssignmentPatch(Long responsible, @Size(max = 20) List<Long> backups, Level level, FundingSource funding,
@@ -87,10 +87,11 @@ class TeamApiController {
 
     @GetMapping("/members")
     @Operation(summary = "The team of a school year", description = "year: a school year's name like 2025-2026; "
-        + "default the current one. Hours are per year.")
-    PageResult<MemberView> members(Caller caller, @PathVariable String code, @RequestParam(required = false) String year) {
+        + "default the current one. Hours are per year. Members who left the team only with archived=true.")
+    PageResult<MemberView> members(Caller caller, @PathVariable String code, @RequestParam(required = false) String year,
+                                   @RequestParam(defaultValue = "false") boolean archived) {
         long school = schools.visible(code, caller).id();
-        return page(team.members(school, team.year(year).id(), caller));
+        return page(team.members(school, team.year(year).id(), archived, caller));
     }
 
     @PostMapping("/members")
@@ -111,8 +112,9 @@ class TeamApiController {
     }
 
     @PatchMapping("/members/{id}")
-    @Operation(summary = "Change a member's profile, education or hours", description = "Only the fields present change; "
-        + "a stale version answers 409.")
+    @Operation(summary = "Change a member's profile, education or hours, or take them out of the team",
+        description = "Only the fields present change; archived=true takes the member out of the team (refused while they carry "
+            + "tasks), archived=false brings them back. A stale version answers 409.")
     MemberView patchMember(Caller caller, @PathVariable String code, @PathVariable long id, @Valid @RequestBody MemberPatch patch) {
         long school = schools.visible(code, caller).id();
         var m = team.member(school, id, caller);
@@ -125,7 +127,16 @@ class TeamApiController {
             or(patch.operatingHours(), current.apply(FundingSource.OPERATING_FUNDS)),
             or(patch.pointsHours(), current.apply(FundingSource.POINTS_ENVELOPE)), or(patch.otherHours(), current.apply(FundingSource.OTHER)),
             weeks ? MemberForm.HoursUnit.WEEK : MemberForm.HoursUnit.YEAR, patch.version());
-        return team.updateMember(school, id, form, caller);
+        var changed = patch.profile() != null || patch.education() != null || patch.ictHours() != null || patch.bptHours() != null
+            || patch.operatingHours() != null || patch.pointsHours() != null || patch.otherHours() != null;
+        var result = changed ? team.updateMember(school, id, form, caller) : m;
+        if (patch.archived() != null && patch.archived() != result.archived()) {
+            return team.setMemberArchived(school, id, patch.archived(), changed ? result.version() : patch.version(), caller);
+        }
+        if (!changed) {
+            return team.updateMember(school, id, form, caller);
+        }
+        return result;
     }
 
     @GetMapping("/assignments")

@@ -176,6 +176,22 @@ class TeamController {
         return memberPage(caller, school, member, model);
     }
 
+    @PostMapping("/schools/{code}/team/members/{id}/archive")
+    String archiveMember(Caller caller, @PathVariable String code, @PathVariable long id, @RequestParam(defaultValue = "true") boolean archived,
+                         @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        caller.requireManage(school.id());
+        try {
+            team.setMemberArchived(school.id(), id, archived, version, caller);
+            redirect.addFlashAttribute("message", archived ? "team.member.left" : "team.member.back");
+        } catch (FieldErrorsException e) {
+            redirect.addFlashAttribute("problem", e.errors().get(0));
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("problem", new FieldErrorsException.FieldError("version", "team.stale", e.changedBy()));
+        }
+        return "redirect:/schools/" + school.code() + "/team/members/" + id;
+    }
+
     // ---- catalog ----
 
     @GetMapping("/schools/{code}/team/catalog")

@@ -254,6 +254,27 @@ class TeamApiTest {
     }
 
     @Test
+    void aMemberLeavesTheTeamOnlyWhenCarryingNoTasks() throws Exception {
+        long kim = member(coordinator, "\"TECHNICAL\"", 100);
+        long jo = member(fixtures.user(school, Role.STAFF), "\"PEDAGOGICAL\"", 50);
+        postJson("/assignments" + y, "{\"task\":\"T09\",\"responsible\":" + kim + ",\"backups\":[" + jo + "],\"level\":\"CORE\","
+            + "\"funding\":\"ICT_HOURS\",\"hours\":4}").andExpect(status().isCreated());
+        patchJson("/members/" + jo, "{\"archived\":true,\"version\":0}").andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("archived"));
+        long an = member(fixtures.user(school, Role.STAFF), "\"POLICY\"", 20);
+        patchJson("/members/" + an, "{\"archived\":true,\"version\":0}").andExpect(status().isOk())
+            .andExpect(jsonPath("$.archived").value(true)).andExpect(jsonPath("$.version").value(1));
+        getJson("/members" + y, coordinator.email()).andExpect(jsonPath("$.total").value(2));
+        getJson("/members" + y + "&archived=true", coordinator.email()).andExpect(jsonPath("$.total").value(3));
+        postJson("/assignments" + y, "{\"task\":\"B01\",\"responsible\":" + an + ",\"level\":\"CORE\",\"funding\":\"ICT_HOURS\","
+            + "\"hours\":4}").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("responsible"));
+        patchJson("/members/" + an, "{\"archived\":false,\"ictHours\":30,\"version\":1}").andExpect(status().isOk())
+            .andExpect(jsonPath("$.archived").value(false)).andExpect(jsonPath("$.hoursPerYear.ICT_HOURS").value(30.0));
+        assertThat(audit.history(Team.MEMBER_AUDIT_TYPE, an)).extracting(AuditTrail.Entry::action)
+            .contains(AuditTrail.Action.ARCHIVED, AuditTrail.Action.RESTORED);
+    }
+
+    @Test
     void coverageNamesTheCoordinatorsSinglePersonTasksAndOverload() throws Exception {
         long kim = member(coordinator, "\"TECHNICAL\"", 10);
         postJson("/assignments" + y, "{\"task\":\"T09\",\"responsible\":" + kim + ",\"level\":\"CORE\",\"funding\":\"ICT_HOURS\",\"hours\":8}")

@@ -126,6 +126,7 @@ class TeamPagesTest {
         var staff = fixtures.user(school, Role.STAFF);
         var jo = fixtures.user(school, Role.STAFF);
         var kim = member(coordinator, 100, Cluster.TECHNICAL);
+        var leaving = member(fixtures.user(school, Role.STAFF), 10, Cluster.POLICY);
         String y = "?year=" + year.name();
         TenancyCheck.ui(mvc)
             .outsider(outsider.email()).staff(staff.email()).manager(coordinator.email())
@@ -134,6 +135,7 @@ class TeamPagesTest {
             .read(page + "/members/" + kim.id())
             .admin(HttpMethod.POST, page + "/members" + y, "person=" + jo.id() + "&education=TEACHER&ictHours=1&unit=WEEK")
             .admin(HttpMethod.POST, page + "/members/" + kim.id(), "person=" + coordinator.id() + "&education=MASTER&ictHours=50&unit=YEAR&version=0")
+            .admin(HttpMethod.POST, page + "/members/" + leaving.id() + "/archive", "archived=true&version=0")
             .admin(HttpMethod.POST, page + "/tasks", "code=EIGEN-1&cluster=POLICY&name=Eigen&levels=CORE")
             .admin(HttpMethod.POST, page + "/tasks/T02", "retired=true&version=0")
             .admin(HttpMethod.POST, page + "/division" + y, "task=T04&responsible=" + kim.id() + "&level=CORE&funding=ICT_HOURS&hours=3")
