@@ -1,5 +1,6 @@
 package be.spil.team;
 
+import be.spil.audit.AuditTrail;
 import be.spil.school.Schools;
 import be.spil.shared.Caller;
 import be.spil.shared.PageResult;
@@ -49,10 +50,38 @@ class TeamApiController {
 
     private final Schools schools;
     private final Team team;
+    private final AuditTrail audit;
 
-    TeamApiController(Schools schools, Team team) {
+    TeamApiController(Schools schools, Team team, AuditTrail audit) {
         this.schools = schools;
         this.team = team;
+        this.audit = audit;
+    }
+
+    /** The change history of a record as this school sees it (catalog tasks are shared; their changes are per school). */
+    private List<AuditTrail.Entry> history(String type, long id, long schoolId) {
+        return audit.history(type, id).stream().filter(e -> Long.valueOf(schoolId).equals(e.schoolId())).toList();
+    }
+
+    @GetMapping("/tasks/{task}/history")
+    @Operation(summary = "The task's change history in this school, newest first")
+    List<AuditTrail.Entry> taskHistory(Caller caller, @PathVariable String code, @PathVariable String task) {
+        long school = schools.visible(code, caller).id();
+        return history(Team.TASK_AUDIT_TYPE, team.task(school, task, caller).id(), school);
+    }
+
+    @GetMapping("/members/{id}/history")
+    @Operation(summary = "The member's change history, newest first")
+    List<AuditTrail.Entry> memberHistory(Caller caller, @PathVariable String code, @PathVariable long id) {
+        long school = schools.visible(code, caller).id();
+        return history(Team.MEMBER_AUDIT_TYPE, team.member(school, id, caller).id(), school);
+    }
+
+    @GetMapping("/assignments/{id}/history")
+    @Operation(summary = "The assignment's change history, newest first")
+    List<AuditTrail.Entry> assignmentHistory(Caller caller, @PathVariable String code, @PathVariable long id) {
+        long school = schools.visible(code, caller).id();
+        return history(Team.ASSIGNMENT_AUDIT_TYPE, team.assignment(school, id, caller).id(), school);
     }
 
     @GetMapping("/tasks")

@@ -127,6 +127,10 @@ class TeamApiTest {
         mvc.perform(get("/api/v1/schools/" + other.code() + "/team/tasks").with(httpBasic(otherCoordinator, Fixtures.PASSWORD)))
             .andExpect(jsonPath("$.items[?(@.code=='T01')].retired").value(false))
             .andExpect(jsonPath("$.items[?(@.code=='S-1')]").isEmpty());
+        getJson("/tasks/T01/history", coordinator.email()).andExpect(status().isOk())
+            .andExpect(jsonPath("$[0].action").value("ARCHIVED")).andExpect(jsonPath("$.length()").value(2));
+        mvc.perform(get("/api/v1/schools/" + other.code() + "/team/tasks/T01/history").with(httpBasic(otherCoordinator, Fixtures.PASSWORD)))
+            .andExpect(status().isOk()).andExpect(jsonPath("$").isEmpty());
         long catalogId = team.task(school.id(), "T01", Fixtures.ADMIN).id();
         assertThat(audit.history(Team.TASK_AUDIT_TYPE, catalogId)).extracting(AuditTrail.Entry::action)
             .contains(AuditTrail.Action.ARCHIVED, AuditTrail.Action.UPDATED);
@@ -322,6 +326,7 @@ class TeamApiTest {
             .unchanged(base + "/assignments" + y)
             .read(base + "/tasks").read(base + "/tasks/T01").read(base + "/members" + y).read(base + "/members/" + kim)
             .read(base + "/assignments" + y).read(base + "/assignments/" + a).read(base + "/coverage" + y)
+            .read(base + "/tasks/T01/history").read(base + "/members/" + kim + "/history").read(base + "/assignments/" + a + "/history")
             .admin(HttpMethod.POST, base + "/tasks", "{\"code\":\"OWN-1\",\"cluster\":\"POLICY\",\"name\":\"Eigen\",\"levels\":[\"CORE\"]}")
             .admin(HttpMethod.PATCH, base + "/tasks/T02", "{\"name\":\"Monitoring\",\"version\":0}")
             .admin(HttpMethod.POST, base + "/members" + y, "{\"person\":" + jo.id() + ",\"education\":\"TEACHER\"}")
