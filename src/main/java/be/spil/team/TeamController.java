@@ -319,9 +319,11 @@ class TeamController {
         var school = schools.visible(code, caller);
         var y = common(caller, school, year, model);
         var findings = y == null ? List.<Finding>of() : team.coverage(school.id(), y.id(), lang(), caller);
-        Map<Finding.Severity, List<Finding>> bySeverity = new LinkedHashMap<>();
+        Map<Finding.Severity, Map<Finding.Kind, List<Finding>>> bySeverity = new LinkedHashMap<>();
         for (var s : Finding.Severity.values()) {
-            bySeverity.put(s, findings.stream().filter(f -> f.severity() == s).toList());
+            var byKind = new LinkedHashMap<Finding.Kind, List<Finding>>();
+            findings.stream().filter(f -> f.severity() == s).forEach(f -> byKind.computeIfAbsent(f.kind(), k -> new java.util.ArrayList<>()).add(f));
+            bySeverity.put(s, byKind);
         }
         model.addAttribute("bySeverity", bySeverity);
         model.addAttribute("findingCount", findings.size());
