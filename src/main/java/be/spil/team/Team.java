@@ -340,7 +340,9 @@ public class Team {
         }
         try {
             if (form.person() != null) {
-                people.get(schoolId, form.person(), caller);
+                if (people.get(schoolId, form.person(), caller).kind() == be.spil.directory.PersonKind.PUPIL) {
+                    throw FieldErrorsException.of("person", "team.member.pupil");
+                }
             } else {
                 organisations.get(form.organisation());
             }

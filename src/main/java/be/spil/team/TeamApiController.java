@@ -207,12 +207,13 @@ class TeamApiController {
     @GetMapping("/coverage")
     @Operation(summary = "Where the division of a school year is fragile", description = "Each finding has kind, severity, "
         + "task / member / cluster / funding, numbers and a message key with arguments that says what to do; "
-        + "lang=en gives the task names in the arguments in English.")
+        + "task names in the arguments in the request's language (lang=nl or lang=en to choose).")
     Coverage coverage(Caller caller, @PathVariable String code, @RequestParam(required = false) String year,
-                      @RequestParam(defaultValue = "nl") String lang) {
+                      @RequestParam(required = false) String lang) {
         long school = schools.visible(code, caller).id();
         var y = team.year(year);
-        var findings = team.coverage(school, y.id(), "en".equals(lang) ? "en" : "nl", caller);
+        String language = lang != null ? lang : org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage();
+        var findings = team.coverage(school, y.id(), "en".equals(language) ? "en" : "nl", caller);
         return new Coverage(y.name(), findings, findings.stream().collect(Collectors.groupingBy(Finding::severity,
             () -> new java.util.EnumMap<>(Finding.Severity.class), Collectors.counting())));
     }

@@ -186,6 +186,10 @@ class TeamApiTest {
             .andExpect(jsonPath("$.errors[0].field").value("person"));
         postJson("/members" + y, "{\"person\":" + stranger.id() + ",\"education\":\"MASTER\"}").andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.errors[0].field").value("person"));
+        var pupil = fixtures.pupil(school, "Noor", "Claes", null);
+        postJson("/members" + y, "{\"person\":" + pupil.id() + ",\"education\":\"MASTER\"}").andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("person"))
+            .andExpect(jsonPath("$.errors[0].message", containsString("pupil")));
         postJson("/members" + y, "{\"organisation\":999999999,\"education\":\"MASTER\"}").andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.errors[0].field").value("organisation"));
         String ok = "{\"person\":" + person.id() + ",\"education\":\"MASTER\"";
