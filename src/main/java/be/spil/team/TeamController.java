@@ -314,6 +314,22 @@ class TeamController {
 
     // ---- coverage ----
 
+    /** Per cluster: active tasks, how many have a responsible, how many also a backup. */
+    record ClusterRow(Cluster cluster, int tasks, int withResponsible, int withBackup) {}
+
+    private List<ClusterRow> clusterRows(long schoolId, long yearId, Caller caller) {
+        var byTask = team.assignments(schoolId, yearId, caller).stream()
+            .collect(Collectors.toMap(AssignmentView::task, Function.identity()));
+        var tasks = team.tasks(schoolId, false, caller);
+        return java.util.Arrays.stream(Cluster.values()).map(c -> {
+            var mine = tasks.stream().filter(t -> t.cluster() == c).toList();
+            int responsible = (int) mine.stream().map(t -> byTask.get(t.code())).filter(a -> a != null && a.responsible() != null).count();
+            int backup = (int) mine.stream().map(t -> byTask.get(t.code()))
+                .filter(a -> a != null && a.responsible() != null && a.backups().stream().anyMatch(b -> !b.equals(a.responsible()))).count();
+            return new ClusterRow(c, mine.size(), responsible, backup);
+        }).toList();
+    }
+
     @GetMapping("/schools/{code}/team/coverage")
     String coverage(Caller caller, @PathVariable String code, @RequestParam(required = false) String year, Model model) {
         var school = schools.visible(code, caller);
@@ -326,6 +342,7 @@ class TeamController {
             bySeverity.put(s, byKind);
         }
         model.addAttribute("bySeverity", bySeverity);
+        model.addAttribute("clusterRows", y == null ? List.of() : clusterRows(school.id(), y.id(), caller));
         model.addAttribute("findingCount", findings.size());
         model.addAttribute("taskNames", team.tasks(school.id(), true, caller).stream()
             .collect(Collectors.toMap(TaskView::code, t -> t.name(lang()))));

@@ -66,7 +66,8 @@ class TeamPagesTest {
             "Organisatietalent");
         assertThat(html(session, page + "/catalog?lang=en")).contains("Technical tasks", "backup strategy");
         assertThat(html(session, page + "/division" + y)).contains("id=\"resp-T09\"", "id=\"task-T09\"", "14,0 / 10,0");
-        assertThat(html(session, page + "/coverage" + y)).contains("Ernstig", "40 % te veel", "De inzet van ICT mag niet afhangen");
+        assertThat(html(session, page + "/coverage" + y)).contains("Ernstig", "40 % te veel", "De inzet van ICT mag niet afhangen",
+            "Dekking per cluster");
         assertThat(html(session, page + "/members/" + kim.id())).contains("T09", "Verantwoordelijke");
         assertThat(html(session, page + "/coverage" + y + "&lang=en")).contains("40 % too many",
             "Only " + coordinator.name() + " carries \u201cPut in place and follow up a backup strategy with archiving\u201d");
