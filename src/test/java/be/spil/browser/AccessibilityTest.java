@@ -215,6 +215,35 @@ class AccessibilityTest extends BrowserJourney {
     }
 
     @Test
+    void teamPages(@Autowired be.spil.team.Team team, @Autowired be.spil.school.SchoolCalendar calendar) {
+        var taken = calendar.schoolYears().stream().map(be.spil.school.SchoolYearView::name).toList();
+        int first = 1991;
+        while (taken.contains(first + "-" + (first + 1))) {
+            first++;
+        }
+        var year = calendar.createSchoolYear(new be.spil.school.SchoolYearForm(first + "-" + (first + 1), null, null, null),
+            be.spil.support.Fixtures.ADMIN);
+        var person = fixtures.user(school, Role.STAFF);
+        var member = team.createMember(school.id(), year.id(), new be.spil.team.MemberForm(person.id(), null,
+            java.util.Set.of(be.spil.team.Cluster.PEDAGOGICAL), be.spil.team.Education.TEACHER, 10.0, 0.0, 0.0, 0.0, 0.0,
+            be.spil.team.MemberForm.HoursUnit.YEAR, null), be.spil.support.Fixtures.ADMIN);
+        team.createAssignment(school.id(), year.id(), new be.spil.team.AssignmentForm("T01", member.id(), java.util.List.of(),
+            be.spil.team.Level.CORE, be.spil.team.FundingSource.ICT_HOURS, 14.0, null), be.spil.support.Fixtures.ADMIN);
+        String base = "/schools/" + school.code() + "/team";
+        String y = "?year=" + year.name();
+        coordinator.go(base + y);
+        checkBoth(coordinator, "team-members");
+        coordinator.go(base + "/members/" + member.id());
+        check(coordinator, "team-member-desktop");
+        coordinator.go(base + "/catalog");
+        checkBoth(coordinator, "team-catalog");
+        coordinator.go(base + "/division" + y);
+        checkBoth(coordinator, "team-division");
+        coordinator.go(base + "/coverage" + y);
+        checkBoth(coordinator, "team-coverage");
+    }
+
+    @Test
     void auditLogForTheCentralAdmin() {
         var admin = browser();
         SignInPage.open(admin).signIn("admin@test.spil.be", Fixtures.PASSWORD);

@@ -1,0 +1,647 @@
+package be.spil.team;
+
+import be.spil.audit.AuditTrail;
+import be.spil.audit.AuditTrail.Action;
+import be.spil.directory.Organisations;
+import be.spil.directory.People;
+import be.spil.school.SchoolCalendar;
+import be.spil.school.SchoolYearView;
+import be.spil.shared.Caller;
+import be.spil.shared.FieldErrorsException;
+import be.spil.shared.NotFoundException;
+import be.spil.shared.Role;
+import be.spil.shared.StaleVersionException;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The team module's API: a school's task list (the catalog with its renames and retirements, plus its own tasks), the
+ * team of a school year, the task division and the coverage analysis. Everybody of a school reads; central admins and
+ * the school's ICT coordinators and directors change. Later modules ask {@link #responsibleFor} who carries a task.
+ */
+@Service
+@Validated
+@Transactional(readOnly = true)
+public class Team {
+    /** School weeks in a year: hours per week times this are hours per year. */
+    public static final int SCHOOL_WEEKS = 37;
+    /** More hours than this on one assignment or one funding source of a member are refused. */
+    public static final double MAX_HOURS = 2000;
+    static final String TASK_AUDIT_TYPE = "team-task";
+    static final String MEMBER_AUDIT_TYPE = "team-member";
+    static final String ASSIGNMENT_AUDIT_TYPE = "team-assignment";
+
+    /** Who carries a task in a school year: the member, and the person or organisation behind them. */
+    public record Responsible(long memberId, Long personId, Long organisationId, List<Long> backupMemberIds) {}
+
+    /** A competence the guide asks for a cluster (cluster null: a generic competence of the job description). */
+    public record Competence(Cluster cluster, String name, String nameEn) {}
+
+    /** A cluster of the catalog with the education level the guide prefers. */
+    public record ClusterInfo(Cluster cluster, String name, String nameEn, String education, String educationEn) {}
+
+    private final JdbcClient jdbc;
+    private final SchoolCalendar calendar;
+    private final People people;
+    private final Organisations organisations;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Team(JdbcClient jdbc, SchoolCalendar calendar, People people, Organisations organisations, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.people = people;
+        this.organisations = organisations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // ---- for other modules (no caller: they have checked the caller against the school) ----
+
+    /** Who is responsible for this task (catalog or own code) in the current school year, if anybody is. */
+    public Optional<Responsible> responsibleFor(long schoolId, String taskCode) {
+        return calendar.currentSchoolYear().flatMap(y -> responsibleFor(schoolId, y.id(), taskCode));
+    }
+
+    /** Who is responsible for this task in this school year, if anybody is. */
+    public Optional<Responsible> responsibleFor(long schoolId, long schoolYearId, String taskCode) {
+        return assignmentsOf(schoolId, schoolYearId).stream()
+            .filter(a -> a.task().equals(taskCode) && a.responsible() != null)
+            .findFirst()
+            .flatMap(a -> jdbc.sql("select person_id, organisation_id from team_member where id = :id")
+                .param("id", a.responsible())
+                .query((rs, n) -> new Responsible(a.responsible(), (Long) rs.getObject("person_id", Long.class),
+                    (Long) rs.getObject("organisation_id", Long.class), a.backups()))
+                .optional());
+    }
+
+    // ---- school years ----
+
+    /** The school year by name, or (name null or blank) the current one, or else the newest. */
+    public SchoolYearView year(String name) {
+        if (name != null && !name.isBlank()) {
+            return calendar.schoolYears().stream().filter(y -> y.name().equals(name.trim())).findFirst()
+                .orElseThrow(() -> FieldErrorsException.of("year", "team.year.unknown", name.trim()));
+        }
+        return calendar.currentSchoolYear()
+            .or(() -> calendar.schoolYears().stream().findFirst())
+            .orElseThrow(() -> FieldErrorsException.of("year", "team.year.none"));
+    }
+
+    public List<SchoolYearView> years() {
+        return calendar.schoolYears();
+    }
+
+    // ---- catalog and tasks ----
+
+    public List<ClusterInfo> clusters() {
+        return jdbc.sql("select * from team_cluster order by sort_order")
+            .query((rs, n) -> new ClusterInfo(Cluster.valueOf(rs.getString("code")), rs.getString("name_nl"), rs.getString("name_en"),
+                rs.getString("preferred_education_nl"), rs.getString("preferred_education_en")))
+            .list();
+    }
+
+    public List<Competence> competences() {
+        return jdbc.sql("select * from team_competence order by cluster nulls last, sort_order")
+            .query((rs, n) -> new Competence(rs.getString("cluster") == null ? null : Cluster.valueOf(rs.getString("cluster")),
+                rs.getString("name_nl"), rs.getString("name_en")))
+            .list();
+    }
+
+    /** The school's tasks: the catalog as the school named it and its own, by cluster; retired ones only when asked. */
+    public List<TaskView> tasks(long schoolId, boolean includeRetired, Caller caller) {
+        requireSee(schoolId, caller);
+        return tasks(schoolId).stream().filter(t -> includeRetired || !t.retired()).toList();
+    }
+
+    private List<TaskView> tasks(long schoolId) {
+        return jdbc.sql("""
+                select t.*, o.name_nl as o_nl, o.name_en as o_en, o.retired as o_retired, o.version as o_version,
+                  o.updated_at as o_at, o.updated_by as o_by
+                from team_task t join team_cluster c on c.code = t.cluster
+                left join team_task_override o on o.task_id = t.id and o.school_id = :school
+                where t.school_id is null or t.school_id = :school
+                order by c.sort_order, t.school_id nulls first, t.sort_order, t.code""")
+            .param("school", schoolId)
+            .query((rs, n) -> taskView(rs)).list();
+    }
+
+    private Optional<TaskView> task(long schoolId, String code) {
+        return tasks(schoolId).stream().filter(t -> t.code().equalsIgnoreCase(code == null ? "" : code.trim())).findFirst();
+    }
+
+    public TaskView task(long schoolId, String code, Caller caller) {
+        requireSee(schoolId, caller);
+        return task(schoolId, code).orElseThrow(() -> new NotFoundException("task", code));
+    }
+
+    @Transactional
+    public TaskView createTask(long schoolId, @Valid TaskForm form, Caller caller) {
+        caller.requireManage(schoolId);
+        String code = form.code().trim();
+        if (task(schoolId, code).isPresent()) {
+            throw FieldErrorsException.conflict("code", "team.task.code.taken", code);
+        }
+        String nameEn = form.nameEn() == null || form.nameEn().isBlank() ? form.name().trim() : form.nameEn().trim();
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into team_task (school_id, code, cluster, name_nl, name_en, levels, version, updated_at, updated_by)
+                values (:school, :code, :cluster, :name, :nameEn, :levels, 0, :now, :by)""")
+            .param("school", schoolId).param("code", code).param("cluster", form.cluster().name())
+            .param("name", form.name().trim()).param("nameEn", nameEn).param("levels", levels(form.levels()))
+            .param("now", Timestamp.from(now())).param("by", Caller.currentActor())
+            .update(keys, "id");
+        long id = keys.getKey().longValue();
+        var view = task(schoolId, code).orElseThrow();
+        audit.record(TASK_AUDIT_TYPE, id, schoolId, Action.CREATED, code, Map.of(), taskAudit(view));
+        return view;
+    }
+
+    /** Renames a task (in Dutch and/or English) or retires or restores it; catalog tasks change for this school only. */
+    @Transactional
+    public TaskView patchTask(long schoolId, String code, String name, String nameEn, Boolean retired, Integer version, Caller caller) {
+        caller.requireManage(schoolId);
+        var task = task(schoolId, code).orElseThrow(() -> new NotFoundException("task", code));
+        StaleVersionException.check(version, task.version(), task.updatedBy(), task.updatedAt(), () -> taskAudit(task));
+        if (name != null && name.isBlank()) {
+            throw FieldErrorsException.of("name", "team.task.name.blank");
+        }
+        if ((name != null && name.trim().length() > 300) || (nameEn != null && nameEn.trim().length() > 300)) {
+            throw FieldErrorsException.of(name != null && name.trim().length() > 300 ? "name" : "nameEn", "team.task.name.long");
+        }
+        String newName = name == null ? task.name() : name.trim();
+        String newEn = nameEn == null || nameEn.isBlank() ? task.nameEn() : nameEn.trim();
+        boolean newRetired = retired == null ? task.retired() : retired;
+        int updated;
+        if (task.own()) {
+            updated = jdbc.sql("""
+                    update team_task set name_nl = :name, name_en = :en, retired = :retired, version = version + 1,
+                    updated_at = :now, updated_by = :by where id = :id and version = :version""")
+                .param("name", newName).param("en", newEn).param("retired", newRetired).param("now", Timestamp.from(now()))
+                .param("by", Caller.currentActor()).param("id", task.id()).param("version", version).update();
+        } else if (task.version() == 0 && !hasOverride(schoolId, task.id())) {
+            updated = jdbc.sql("""
+                    insert into team_task_override (school_id, task_id, name_nl, name_en, retired, version, updated_at, updated_by)
+                    values (:school, :id, :name, :en, :retired, 1, :now, :by)""")
+                .param("school", schoolId).param("id", task.id()).param("name", newName).param("en", newEn)
+                .param("retired", newRetired).param("now", Timestamp.from(now())).param("by", Caller.currentActor()).update();
+        } else {
+            updated = jdbc.sql("""
+                    update team_task_override set name_nl = :name, name_en = :en, retired = :retired, version = version + 1,
+                    updated_at = :now, updated_by = :by where school_id = :school and task_id = :id and version = :version""")
+                .param("name", newName).param("en", newEn).param("retired", newRetired).param("now", Timestamp.from(now()))
+                .param("by", Caller.currentActor()).param("school", schoolId).param("id", task.id()).param("version", version).update();
+        }
+        var after = task(schoolId, code).orElseThrow();
+        if (updated == 0) {
+            throw new StaleVersionException(after.updatedBy(), after.updatedAt(), after.version(), taskAudit(after));
+        }
+        var action = task.retired() == after.retired() ? Action.UPDATED : after.retired() ? Action.ARCHIVED : Action.RESTORED;
+        audit.record(TASK_AUDIT_TYPE, task.id(), schoolId, action, task.code(), taskAudit(task), taskAudit(after));
+        return after;
+    }
+
+    private boolean hasOverride(long schoolId, long taskId) {
+        return jdbc.sql("select count(*) from team_task_override where school_id = :school and task_id = :id")
+            .param("school", schoolId).param("id", taskId).query(Long.class).single() > 0;
+    }
+
+    // ---- members ----
+
+    /** The active members of a school year's team, by name. */
+    public List<MemberView> members(long schoolId, long yearId, Caller caller) {
+        return members(schoolId, yearId, false, caller);
+    }
+
+    /** The members of a school year's team, by name; those who left the team (archived) only when asked. */
+    public List<MemberView> members(long schoolId, long yearId, boolean includeArchived, Caller caller) {
+        requireSee(schoolId, caller);
+        return membersOf(schoolId, yearId, caller).stream().filter(m -> includeArchived || !m.archived()).toList();
+    }
+
+    /** Takes a member out of the team (archived) or back in; a member who still carries tasks cannot leave. */
+    @Transactional
+    public MemberView setMemberArchived(long schoolId, long memberId, boolean archived, Integer version, Caller caller) {
+        caller.requireManage(schoolId);
+        var before = member(schoolId, memberId, caller);
+        StaleVersionException.check(version, before.version(), before.updatedBy(), before.updatedAt(), () -> memberAudit(before));
+        if (before.archived() == archived) {
+            return before;
+        }
+        if (archived) {
+            long carried = jdbc.sql("""
+                    select count(*) from team_assignment a where a.responsible_id = :id
+                    or exists (select 1 from team_assignment_backup b where b.assignment_id = a.id and b.member_id = :id)""")
+                .param("id", memberId).query(Long.class).single();
+            if (carried > 0) {
+                throw FieldErrorsException.of("archived", "team.member.carriesTasks", carried);
+            }
+        }
+        int updated = jdbc.sql("""
+                update team_member set archived = :archived, version = version + 1, updated_at = :now, updated_by = :by
+                where id = :id and version = :version""")
+            .param("archived", archived).param("now", Timestamp.from(now())).param("by", Caller.currentActor())
+            .param("id", memberId).param("version", version).update();
+        var after = member(schoolId, memberId, caller);
+        if (updated == 0) {
+            throw new StaleVersionException(after.updatedBy(), after.updatedAt(), after.version(), memberAudit(after));
+        }
+        audit.record(MEMBER_AUDIT_TYPE, memberId, schoolId, archived ? Action.ARCHIVED : Action.RESTORED, after.name(),
+            memberAudit(before), memberAudit(after));
+        return after;
+    }
+
+    public MemberView member(long schoolId, long memberId, Caller caller) {
+        requireSee(schoolId, caller);
+        return memberRow(schoolId, memberId).map(r -> r.view(this, schoolId, caller))
+            .orElseThrow(() -> new NotFoundException("member", memberId));
+    }
+
+    @Transactional
+    public MemberView createMember(long schoolId, long yearId, @Valid MemberForm form, Caller caller) {
+        caller.requireManage(schoolId);
+        checkWho(schoolId, form, caller);
+        var hours = hours(form);
+        boolean taken = jdbc.sql("""
+                select count(*) from team_member where school_id = :school and school_year_id = :year
+                and (person_id = :person or organisation_id = :org)""")
+            .param("school", schoolId).param("year", yearId).param("person", form.person()).param("org", form.organisation())
+            .query(Long.class).single() > 0;
+        if (taken) {
+            throw FieldErrorsException.conflict(form.person() != null ? "person" : "organisation", "team.member.taken");
+        }
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into team_member (school_id, school_year_id, person_id, organisation_id, profile, education, ict_hours,
+                bpt_hours, operating_hours, points_hours, other_hours, version, created_at, updated_at, updated_by)
+                values (:school, :year, :person, :org, :profile, :education, :ict, :bpt, :operating, :points, :other, 0, :now, :now, :by)""")
+            .param("school", schoolId).param("year", yearId).param("person", form.person()).param("org", form.organisation())
+            .param("profile", profile(form.profile())).param("education", form.education().name())
+            .param("ict", hours.get(FundingSource.ICT_HOURS)).param("bpt", hours.get(FundingSource.BPT_HOURS))
+            .param("operating", hours.get(FundingSource.OPERATING_FUNDS)).param("points", hours.get(FundingSource.POINTS_ENVELOPE))
+            .param("other", hours.get(FundingSource.OTHER)).param("now", Timestamp.from(now())).param("by", Caller.currentActor())
+            .update(keys, "id");
+        long id = keys.getKey().longValue();
+        var view = member(schoolId, id, caller);
+        audit.record(MEMBER_AUDIT_TYPE, id, schoolId, Action.CREATED, view.name(), Map.of(), memberAudit(view));
+        return view;
+    }
+
+    /** Changes a member's profile, education and hours (who the member is stays). */
+    @Transactional
+    public MemberView updateMember(long schoolId, long memberId, @Valid MemberForm form, Caller caller) {
+        caller.requireManage(schoolId);
+        var before = member(schoolId, memberId, caller);
+        StaleVersionException.check(form.version(), before.version(), before.updatedBy(), before.updatedAt(), () -> memberAudit(before));
+        var hours = hours(form);
+        int updated = jdbc.sql("""
+                update team_member set profile = :profile, education = :education, ict_hours = :ict, bpt_hours = :bpt,
+                operating_hours = :operating, points_hours = :points, other_hours = :other, version = version + 1,
+                updated_at = :now, updated_by = :by where id = :id and version = :version""")
+            .param("profile", profile(form.profile())).param("education", form.education().name())
+            .param("ict", hours.get(FundingSource.ICT_HOURS)).param("bpt", hours.get(FundingSource.BPT_HOURS))
+            .param("operating", hours.get(FundingSource.OPERATING_FUNDS)).param("points", hours.get(FundingSource.POINTS_ENVELOPE))
+            .param("other", hours.get(FundingSource.OTHER)).param("now", Timestamp.from(now())).param("by", Caller.currentActor())
+            .param("id", memberId).param("version", form.version()).update();
+        var after = member(schoolId, memberId, caller);
+        if (updated == 0) {
+            throw new StaleVersionException(after.updatedBy(), after.updatedAt(), after.version(), memberAudit(after));
+        }
+        audit.record(MEMBER_AUDIT_TYPE, memberId, schoolId, Action.UPDATED, after.name(), memberAudit(before), memberAudit(after));
+        return after;
+    }
+
+    private void checkWho(long schoolId, MemberForm form, Caller caller) {
+        if ((form.person() == null) == (form.organisation() == null)) {
+            throw FieldErrorsException.of("person", "team.member.who");
+        }
+        try {
+            if (form.person() != null) {
+                if (people.get(schoolId, form.person(), caller).kind() == be.spil.directory.PersonKind.PUPIL) {
+                    throw FieldErrorsException.of("person", "team.member.pupil");
+                }
+            } else {
+                organisations.get(form.organisation());
+            }
+        } catch (NotFoundException e) {
+            throw FieldErrorsException.of(form.person() != null ? "person" : "organisation", "team.member.unknown");
+        }
+    }
+
+    /** The form's hours per year per funding source, with weeks converted; more than {@link #MAX_HOURS} is refused. */
+    private static Map<FundingSource, BigDecimal> hours(MemberForm form) {
+        int factor = form.unit() == MemberForm.HoursUnit.WEEK ? SCHOOL_WEEKS : 1;
+        var given = new LinkedHashMap<String, Double>();
+        given.put("ictHours", form.ictHours());
+        given.put("bptHours", form.bptHours());
+        given.put("operatingHours", form.operatingHours());
+        given.put("pointsHours", form.pointsHours());
+        given.put("otherHours", form.otherHours());
+        var result = new EnumMap<FundingSource, BigDecimal>(FundingSource.class);
+        var sources = FundingSource.values();
+        int i = 0;
+        var errors = new ArrayList<FieldErrorsException.FieldError>();
+        for (var e : given.entrySet()) {
+            double value = e.getValue() == null ? 0 : e.getValue() * factor;
+            if (value < 0 || value > MAX_HOURS || Double.isNaN(value)) {
+                errors.add(new FieldErrorsException.FieldError(e.getKey(), "team.hours.absurd", (long) MAX_HOURS));
+            }
+            result.put(sources[i++], BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldErrorsException(errors);
+        }
+        return result;
+    }
+
+    private record MemberRow(long id, long yearId, Long personId, Long organisationId, Set<Cluster> profile, Education education,
+                             Map<FundingSource, Double> hours, boolean archived, int version, Instant updatedAt, String updatedBy) {
+        MemberView view(Team team, long schoolId, Caller caller) {
+            String name;
+            boolean coordinator = false;
+            if (personId != null) {
+                var person = team.people.get(schoolId, personId, caller);
+                name = person.name();
+                coordinator = person.roles().contains(Role.ICT_COORDINATOR);
+            } else {
+                name = team.organisations.get(organisationId).name();
+            }
+            double total = hours.values().stream().mapToDouble(Double::doubleValue).sum();
+            return new MemberView(id, yearId, personId, organisationId, name, coordinator, profile, education, hours, total, archived,
+                version, updatedAt, updatedBy);
+        }
+    }
+
+    private Optional<MemberRow> memberRow(long schoolId, long memberId) {
+        return jdbc.sql("select * from team_member where school_id = :school and id = :id")
+            .param("school", schoolId).param("id", memberId).query((rs, n) -> memberRow(rs)).optional();
+    }
+
+    private List<MemberView> membersOf(long schoolId, long yearId, Caller caller) {
+        return jdbc.sql("select * from team_member where school_id = :school and school_year_id = :year order by id")
+            .param("school", schoolId).param("year", yearId).query((rs, n) -> memberRow(rs)).list()
+            .stream().map(r -> r.view(this, schoolId, caller))
+            .sorted(Comparator.comparing(MemberView::name, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    private static MemberRow memberRow(ResultSet rs) throws SQLException {
+        var hours = new EnumMap<FundingSource, Double>(FundingSource.class);
+        hours.put(FundingSource.ICT_HOURS, rs.getDouble("ict_hours"));
+        hours.put(FundingSource.BPT_HOURS, rs.getDouble("bpt_hours"));
+        hours.put(FundingSource.OPERATING_FUNDS, rs.getDouble("operating_hours"));
+        hours.put(FundingSource.POINTS_ENVELOPE, rs.getDouble("points_hours"));
+        hours.put(FundingSource.OTHER, rs.getDouble("other_hours"));
+        return new MemberRow(rs.getLong("id"), rs.getLong("school_year_id"), (Long) rs.getObject("person_id", Long.class),
+            (Long) rs.getObject("organisation_id", Long.class), clusters(rs.getString("profile")),
+            Education.valueOf(rs.getString("education")), hours, rs.getBoolean("archived"), rs.getInt("version"),
+            rs.getTimestamp("updated_at").toInstant(),
+            rs.getString("updated_by"));
+    }
+
+    // ---- assignments ----
+
+    public List<AssignmentView> assignments(long schoolId, long yearId, Caller caller) {
+        requireSee(schoolId, caller);
+        return assignmentsOf(schoolId, yearId);
+    }
+
+    public AssignmentView assignment(long schoolId, long id, Caller caller) {
+        requireSee(schoolId, caller);
+        return assignmentById(schoolId, id).orElseThrow(() -> new NotFoundException("assignment", id));
+    }
+
+    @Transactional
+    public AssignmentView createAssignment(long schoolId, long yearId, @Valid AssignmentForm form, Caller caller) {
+        caller.requireManage(schoolId);
+        var task = task(schoolId, form.task()).filter(t -> !t.retired())
+            .orElseThrow(() -> FieldErrorsException.of("task", "team.assignment.task.unknown"));
+        var backups = checkMembers(schoolId, yearId, form);
+        if (assignmentsOf(schoolId, yearId).stream().anyMatch(a -> a.task().equals(task.code()))) {
+            throw FieldErrorsException.conflict("task", "team.assignment.taken", task.code());
+        }
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into team_assignment (school_id, school_year_id, task_id, responsible_id, level, funding, hours, version,
+                created_at, updated_at, updated_by)
+                values (:school, :year, :task, :responsible, :level, :funding, :hours, 0, :now, :now, :by)""")
+            .param("school", schoolId).param("year", yearId).param("task", task.id()).param("responsible", form.responsible())
+            .param("level", form.level().name()).param("funding", form.funding().name()).param("hours", hoursOf(form))
+            .param("now", Timestamp.from(now())).param("by", Caller.currentActor())
+            .update(keys, "id");
+        long id = keys.getKey().longValue();
+        writeBackups(id, backups);
+        var view = assignmentById(schoolId, id).orElseThrow();
+        audit.record(ASSIGNMENT_AUDIT_TYPE, id, schoolId, Action.CREATED, task.code(), Map.of(), assignmentAudit(view));
+        return view;
+    }
+
+    /** Changes responsible, backups, level, funding and hours of an assignment (its task stays). */
+    @Transactional
+    public AssignmentView updateAssignment(long schoolId, long id, @Valid AssignmentForm form, Caller caller) {
+        caller.requireManage(schoolId);
+        var before = assignment(schoolId, id, caller);
+        StaleVersionException.check(form.version(), before.version(), before.updatedBy(), before.updatedAt(),
+            () -> assignmentAudit(before));
+        var backups = checkMembers(schoolId, before.schoolYearId(), form);
+        int updated = jdbc.sql("""
+                update team_assignment set responsible_id = :responsible, level = :level, funding = :funding, hours = :hours,
+                version = version + 1, updated_at = :now, updated_by = :by where id = :id and version = :version""")
+            .param("responsible", form.responsible()).param("level", form.level().name()).param("funding", form.funding().name())
+            .param("hours", hoursOf(form)).param("now", Timestamp.from(now())).param("by", Caller.currentActor())
+            .param("id", id).param("version", form.version()).update();
+        if (updated == 0) {
+            var current = assignment(schoolId, id, caller);
+            throw new StaleVersionException(current.updatedBy(), current.updatedAt(), current.version(), assignmentAudit(current));
+        }
+        jdbc.sql("delete from team_assignment_backup where assignment_id = :id").param("id", id).update();
+        writeBackups(id, backups);
+        var after = assignment(schoolId, id, caller);
+        audit.record(ASSIGNMENT_AUDIT_TYPE, id, schoolId, Action.UPDATED, before.task(), assignmentAudit(before), assignmentAudit(after));
+        return after;
+    }
+
+    private static BigDecimal hoursOf(AssignmentForm form) {
+        if (form.hours() < 0 || form.hours() > MAX_HOURS || form.hours().isNaN()) {
+            throw FieldErrorsException.of("hours", "team.hours.absurd", (long) MAX_HOURS);
+        }
+        return BigDecimal.valueOf(form.hours()).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    /** The responsible and the backups must be members of that year's team; the backups without the responsible. */
+    private Set<Long> checkMembers(long schoolId, long yearId, AssignmentForm form) {
+        var team = jdbc.sql("select id from team_member where school_id = :school and school_year_id = :year and archived = false")
+            .param("school", schoolId).param("year", yearId).query(Long.class).set();
+        if (form.responsible() != null && !team.contains(form.responsible())) {
+            throw FieldErrorsException.of("responsible", "team.assignment.notMember");
+        }
+        var backups = new LinkedHashSet<Long>(form.backups() == null ? List.of() : form.backups());
+        if (backups.contains(null) || !team.containsAll(backups)) {
+            throw FieldErrorsException.of("backups", "team.assignment.notMember");
+        }
+        backups.remove(form.responsible());
+        return backups;
+    }
+
+    private void writeBackups(long assignmentId, Set<Long> backups) {
+        for (long member : backups) {
+            jdbc.sql("insert into team_assignment_backup (assignment_id, member_id) values (:a, :m)")
+                .param("a", assignmentId).param("m", member).update();
+        }
+    }
+
+    private static final String ASSIGNMENT_SQL = """
+        select a.*, t.code, t.cluster,
+          (select string_agg(cast(b.member_id as varchar), ',') from team_assignment_backup b where b.assignment_id = a.id) as backup_ids
+        from team_assignment a join team_task t on t.id = a.task_id
+        where a.school_id = :school""";
+
+    private List<AssignmentView> assignmentsOf(long schoolId, long yearId) {
+        return jdbc.sql(ASSIGNMENT_SQL + " and a.school_year_id = :year order by t.cluster, t.code")
+            .param("school", schoolId).param("year", yearId).query((rs, n) -> assignmentView(rs)).list();
+    }
+
+    private Optional<AssignmentView> assignmentById(long schoolId, long id) {
+        return jdbc.sql(ASSIGNMENT_SQL + " and a.id = :id").param("school", schoolId).param("id", id)
+            .query((rs, n) -> assignmentView(rs)).optional();
+    }
+
+    private static AssignmentView assignmentView(ResultSet rs) throws SQLException {
+        String ids = rs.getString("backup_ids");
+        var backups = ids == null || ids.isBlank() ? List.<Long>of()
+            : Arrays.stream(ids.split(",")).map(String::trim).map(Long::valueOf).sorted().toList();
+        return new AssignmentView(rs.getLong("id"), rs.getLong("school_year_id"), rs.getString("code"),
+            Cluster.valueOf(rs.getString("cluster")), (Long) rs.getObject("responsible_id", Long.class), backups,
+            Level.valueOf(rs.getString("level")), FundingSource.valueOf(rs.getString("funding")), rs.getDouble("hours"),
+            rs.getInt("version"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+    }
+
+    // ---- coverage ----
+
+    /** The coverage analysis of a school year's division: active tasks, the team and the assignments. */
+    public List<Finding> coverage(long schoolId, long yearId, Caller caller) {
+        return coverage(schoolId, yearId, "nl", caller);
+    }
+
+    /** The same, with task names in the messages in this language ("nl" or "en"). */
+    public List<Finding> coverage(long schoolId, long yearId, String lang, Caller caller) {
+        requireSee(schoolId, caller);
+        var members = membersOf(schoolId, yearId, caller).stream().filter(m -> !m.archived()).toList();
+        var assignments = assignmentsOf(schoolId, yearId);
+        var assigned = assignments.stream().map(AssignmentView::task).collect(Collectors.toSet());
+        var tasks = tasks(schoolId).stream().filter(t -> !t.retired() || assigned.contains(t.code()))
+            .map(t -> new CoverageAnalysis.Task(t.code(), t.name(lang), t.cluster(), t.levels())).toList();
+        return CoverageAnalysis.analyse(tasks,
+            members.stream().map(m -> new CoverageAnalysis.Member(m.id(), m.name(), m.profile(), m.hoursPerYear(), m.coordinator())).toList(),
+            assignments.stream().map(a -> new CoverageAnalysis.Assignment(a.task(), a.responsible(), Set.copyOf(a.backups()), a.level(),
+                a.funding(), a.hours())).toList());
+    }
+
+    // ---- helpers ----
+
+    private static void requireSee(long schoolId, Caller caller) {
+        if (!caller.canSee(schoolId)) {
+            throw new NotFoundException("school", schoolId);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static String levels(Set<Level> levels) {
+        return levels.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static String profile(Set<Cluster> profile) {
+        return profile == null ? "" : profile.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static Set<Cluster> clusters(String value) {
+        var set = EnumSet.noneOf(Cluster.class);
+        if (value != null) {
+            Arrays.stream(value.split(",")).filter(s -> !s.isBlank()).map(Cluster::valueOf).forEach(set::add);
+        }
+        return set;
+    }
+
+    private static TaskView taskView(ResultSet rs) throws SQLException {
+        var levels = EnumSet.noneOf(Level.class);
+        Arrays.stream(rs.getString("levels").split(",")).filter(s -> !s.isBlank()).map(Level::valueOf).forEach(levels::add);
+        String overrideNl = rs.getString("o_nl");
+        String overrideEn = rs.getString("o_en");
+        Object overrideRetired = rs.getObject("o_retired");
+        boolean own = rs.getObject("school_id") != null;
+        int version = own ? rs.getInt("version") : rs.getObject("o_version") == null ? 0 : rs.getInt("o_version");
+        return new TaskView(rs.getLong("id"), rs.getString("code"), Cluster.valueOf(rs.getString("cluster")), rs.getString("parent_code"),
+            overrideNl != null ? overrideNl : rs.getString("name_nl"), overrideEn != null ? overrideEn : rs.getString("name_en"),
+            levels, rs.getString("carried_by_nl"), rs.getString("carried_by_en"), own,
+            overrideRetired != null ? rs.getBoolean("o_retired") : rs.getBoolean("retired"), version,
+            instant(rs.getTimestamp(own ? "updated_at" : "o_at")), rs.getString(own ? "updated_by" : "o_by"));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Map<String, String> taskAudit(TaskView t) {
+        var map = new LinkedHashMap<String, String>();
+        map.put("code", t.code());
+        map.put("cluster", t.cluster().name());
+        map.put("name", t.name());
+        map.put("nameEn", t.nameEn());
+        map.put("levels", levels(t.levels()));
+        map.put("retired", Boolean.toString(t.retired()));
+        return map;
+    }
+
+    private static Map<String, String> memberAudit(MemberView m) {
+        var map = new LinkedHashMap<String, String>();
+        map.put("name", m.name());
+        map.put("profile", profile(m.profile()));
+        map.put("education", m.education().name());
+        map.put("archived", Boolean.toString(m.archived()));
+        m.hoursPerYear().forEach((k, v) -> map.put("hours" + k.name(), Double.toString(v)));
+        return map;
+    }
+
+    private static Map<String, String> assignmentAudit(AssignmentView a) {
+        var map = new LinkedHashMap<String, String>();
+        map.put("task", a.task());
+        map.put("responsible", a.responsible() == null ? null : a.responsible().toString());
+        map.put("backups", a.backups().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        map.put("teamLevel", a.level().name());
+        map.put("funding", a.funding().name());
+        map.put("hours", Double.toString(a.hours()));
+        return map;
+    }
+
+    /** Member names by id, for pages. */
+    Map<Long, String> names(List<MemberView> members) {
+        var map = new HashMap<Long, String>();
+        members.forEach(m -> map.put(m.id(), m.name()));
+        return map;
+    }
+}
