@@ -47,7 +47,7 @@ final class AssetCsv {
         HOSTNAME("hostname", "Hostnaam", "Hostname", "assetname", "name", "computernaam", "toestelnaam"),
         ROOM("room", "Lokaal", "Room", "location", "locatie", "defaultlocation"),
         ORDER_REFERENCE("orderReference", "Bestelreferentie", "Order reference", "ordernumber", "bestelnummer"),
-        PURCHASE_DATE("purchaseDate", "Aankoopdatum", "Purchase date", "aankoop", "gekochtop"),
+        PURCHASE_DATE("purchaseDate", "Aankoopdatum", "Purchase date", "aankoop", "gekochtop", "purchased"),
         PRICE("price", "Prijs", "Price", "purchasecost", "aankoopprijs", "cost"),
         WARRANTY_END("warrantyEnd", "Einde garantie", "Warranty end", "warrantyexpires", "garantietot", "garantie"),
         MAC_ADDRESSES("macAddresses", "MAC-adressen", "MAC addresses", "macaddress", "macadres", "mac"),

@@ -50,6 +50,8 @@ class AssetCsvTest {
         assertThat(Column.byHeader("Asset Tag")).contains(Column.TAG);
         assertThat(Column.byHeader("Purchase Cost")).contains(Column.PRICE);
         assertThat(Column.byHeader("Location")).contains(Column.ROOM);
+        assertThat(Column.byHeader("Purchased")).contains(Column.PURCHASE_DATE);
+        assertThat(Column.byHeader("Cost")).contains(Column.PRICE);
         assertThat(Column.byHeader("Warranty Expires")).contains(Column.WARRANTY_END);
         assertThat(Column.byHeader("PURCHASEDATE")).contains(Column.PURCHASE_DATE);
         assertThat(Column.byHeader("Einde garantie")).contains(Column.WARRANTY_END);

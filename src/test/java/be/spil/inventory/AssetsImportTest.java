@@ -116,7 +116,7 @@ class AssetsImportTest {
             .andExpect(jsonPath("$.category").value("LAPTOP")).andExpect(jsonPath("$.status").value("IN_STOCK"))
             .andExpect(jsonPath("$.price").value("1049.00")).andExpect(jsonPath("$.hostname").value("LT-SNIPE"))
             .andExpect(jsonPath("$.serial").value("SNIPE-SN-17")).andExpect(jsonPath("$.orderReference").value("PO-9"))
-            .andExpect(jsonPath("$.warrantyEnd").value("2027-08-30"));
+            .andExpect(jsonPath("$.warrantyEnd").value("2027-08-30")).andExpect(jsonPath("$.purchaseDate").value("2024-08-30"));
     }
 
     @Test
