@@ -45,7 +45,7 @@ import org.springframework.validation.annotation.Validated;
 public class Assets {
     static final String AUDIT_TYPE = "asset";
 
-    private static final String SELECT = """
+    static final String SELECT = """
         select a.*, m.manufacturer, m.name as model_name, r.name as room_name, b.name as building_name, o.name as supplier_name
         from asset a
         left join asset_model m on m.id = a.model_id
@@ -114,8 +114,19 @@ public class Assets {
     /** One page of a school's assets, filtered and sorted in the database. */
     public PageResult<AssetView> search(long schoolId, AssetFilter f, Paging paging, Caller caller) {
         requireSee(schoolId, caller);
-        var where = new StringBuilder(" where a.school_id = :school");
         var params = new LinkedHashMap<String, Object>();
+        String where = where(schoolId, f, params);
+        String order = orderBy(f.sort());
+        long total = jdbc.sql("select count(*) from asset a" + where).params(params).query(Long.class).single();
+        var items = jdbc.sql(SELECT + where + " order by " + order + " limit :limit offset :offset")
+            .params(params).param("limit", paging.size()).param("offset", paging.offset())
+            .query((rs, n) -> view(rs)).list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** The where clause of the asset list for this filter (aliases as in {@link #SELECT}); fills {@code params}. */
+    String where(long schoolId, AssetFilter f, Map<String, Object> params) {
+        var where = new StringBuilder(" where a.school_id = :school");
         params.put("school", schoolId);
         if (f.q() != null && !f.q().isBlank()) {
             where.append(" and a.search_text like :q escape '\\'");
@@ -150,12 +161,7 @@ public class Assets {
             params.put("today", today);
             params.put("until", today.plusDays(f.warrantyDays()));
         }
-        String order = orderBy(f.sort());
-        long total = jdbc.sql("select count(*) from asset a" + where).params(params).query(Long.class).single();
-        var items = jdbc.sql(SELECT + where + " order by " + order + " limit :limit offset :offset")
-            .params(params).param("limit", paging.size()).param("offset", paging.offset())
-            .query((rs, n) -> view(rs)).list();
-        return new PageResult<>(items, paging.page(), paging.size(), total);
+        return where.toString();
     }
 
     static String orderBy(String sort) {
@@ -551,7 +557,7 @@ public class Assets {
         return a.auditView(modelText(a.modelId), room, supplier);
     }
 
-    private static AssetView view(ResultSet rs) throws SQLException {
+    static AssetView view(ResultSet rs) throws SQLException {
         String type = rs.getString("assignee_type");
         var assignee = type == null ? null
             : new AssetView.Assignee(AssigneeType.valueOf(type), rs.getLong("assignee_id"), rs.getString("assignee_name"));

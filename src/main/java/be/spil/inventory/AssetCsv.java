@@ -1,0 +1,251 @@
+package be.spil.inventory;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reading and writing asset CSV files: the Belgian Excel dialect ({@code ;}, Windows-1252 or UTF-8 with BOM, decimal
+ * comma, dd/mm/yyyy) and plain RFC 4180 ({@code ,}, UTF-8, ISO dates). Columns are recognised by the API field names,
+ * the labels of Spil's own export (Dutch and English) and the column names of Snipe-IT's asset export.
+ */
+final class AssetCsv {
+    static final int MAX_BYTES = 20 * 1024 * 1024;
+    static final int MAX_ROWS = 50_000;
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    static final DateTimeFormatter BELGIAN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** A column of the asset file: its API name, its Dutch and English export labels and other names it is known by. */
+    enum Column {
+        TAG("tag", "Inventarisnummer", "Asset tag", "inventarisnr", "assettag", "tagnummer"),
+        SERIAL("serial", "Serienummer", "Serial number", "serial", "serienr", "serialno"),
+        CATEGORY("category", "Categorie", "Category", "soort", "type"),
+        MANUFACTURER("manufacturer", "Fabrikant", "Manufacturer", "merk", "brand"),
+        MODEL("model", "Model", "Model", "modelname", "modelnaam"),
+        STATUS("status", "Status", "Status", "statuslabel"),
+        HOSTNAME("hostname", "Hostnaam", "Hostname", "assetname", "name", "computernaam", "toestelnaam"),
+        ROOM("room", "Lokaal", "Room", "location", "locatie", "defaultlocation"),
+        ORDER_REFERENCE("orderReference", "Bestelreferentie", "Order reference", "ordernumber", "bestelnummer"),
+        PURCHASE_DATE("purchaseDate", "Aankoopdatum", "Purchase date", "aankoop", "gekochtop", "purchased"),
+        PRICE("price", "Prijs", "Price", "purchasecost", "aankoopprijs", "cost"),
+        WARRANTY_END("warrantyEnd", "Einde garantie", "Warranty end", "warrantyexpires", "garantietot", "garantie"),
+        MAC_ADDRESSES("macAddresses", "MAC-adressen", "MAC addresses", "macaddress", "macadres", "mac"),
+        IP_ADDRESS("ipAddress", "IP-adres", "IP address", "ip"),
+        NOTES("notes", "Opmerkingen", "Notes", "opmerking", "notities", "comments");
+
+        final String api;
+        final String dutch;
+        final String english;
+        final String[] aliases;
+
+        Column(String api, String dutch, String english, String... aliases) {
+            this.api = api;
+            this.dutch = dutch;
+            this.english = english;
+            this.aliases = aliases;
+        }
+
+        private static final Map<String, Column> BY_KEY = new HashMap<>();
+
+        static {
+            for (Column c : values()) {
+                BY_KEY.put(key(c.api), c);
+                BY_KEY.put(key(c.dutch), c);
+                BY_KEY.put(key(c.english), c);
+                for (String alias : c.aliases) {
+                    BY_KEY.put(key(alias), c);
+                }
+            }
+        }
+
+        static Optional<Column> byHeader(String header) {
+            return Optional.ofNullable(BY_KEY.get(key(header)));
+        }
+    }
+
+    /** The header of a file and its data rows; {@code row} counts the header as row 1, as a spreadsheet shows it. */
+    record Parsed(List<String> headers, Map<Integer, Column> columns, List<String> unknown, List<Row> rows) {}
+
+    record Row(int row, Map<Column, String> values) {}
+
+    /** Thrown when the file as a whole cannot be read; {@code code} is a message code. */
+    static final class FileProblem extends RuntimeException {
+        final String code;
+        final transient Object[] args;
+
+        FileProblem(String code, Object... args) {
+            super(code);
+            this.code = code;
+            this.args = args;
+        }
+    }
+
+    private AssetCsv() {}
+
+    /** Comparison key of a header or value: lower case, without accents, spaces or punctuation. */
+    static String key(String s) {
+        if (s == null) {
+            return "";
+        }
+        String plain = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** BOM: UTF-8; valid UTF-8: UTF-8; otherwise Windows-1252 (what Excel in Belgium writes). */
+    static String decode(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, WINDOWS_1252);
+        }
+    }
+
+    /** The separator that occurs most in the header line outside quotes: {@code ;}, {@code ,} or tab. */
+    static char separator(String text) {
+        int semicolons = 0;
+        int commas = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted && c == ';') {
+                semicolons++;
+            } else if (!quoted && c == ',') {
+                commas++;
+            } else if (!quoted && c == '\t') {
+                tabs++;
+            }
+        }
+        if (tabs > semicolons && tabs > commas) {
+            return '\t';
+        }
+        return semicolons >= commas && semicolons > 0 ? ';' : ',';
+    }
+
+    static Parsed parse(byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw new FileProblem("asset.import.tooLarge", MAX_BYTES / (1024 * 1024));
+        }
+        String text = decode(bytes);
+        if (text.isBlank()) {
+            throw new FileProblem("asset.import.empty");
+        }
+        var format = CSVFormat.RFC4180.builder().setDelimiter(separator(text)).setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true).get();
+        try (var parser = CSVParser.parse(new StringReader(text), format)) {
+            List<String> headers = null;
+            var columns = new HashMap<Integer, Column>();
+            var unknown = new ArrayList<String>();
+            var rows = new ArrayList<Row>();
+            int line = 0;
+            for (CSVRecord record : parser) {
+                line++;
+                if (headers == null) {
+                    headers = record.toList();
+                    for (int i = 0; i < headers.size(); i++) {
+                        int index = i;
+                        var column = Column.byHeader(headers.get(i));
+                        if (column.isPresent() && !columns.containsValue(column.get())) {
+                            columns.put(index, column.get());
+                        } else if (!headers.get(i).isBlank()) {
+                            unknown.add(headers.get(i));
+                        }
+                    }
+                    if (columns.isEmpty()) {
+                        throw new FileProblem("asset.import.noColumns");
+                    }
+                    continue;
+                }
+                if (rows.size() >= MAX_ROWS) {
+                    throw new FileProblem("asset.import.tooManyRows", MAX_ROWS);
+                }
+                var values = new java.util.EnumMap<Column, String>(Column.class);
+                boolean empty = true;
+                for (var c : columns.entrySet()) {
+                    String v = c.getKey() < record.size() ? record.get(c.getKey()).strip() : "";
+                    values.put(c.getValue(), v);
+                    empty &= v.isEmpty();
+                }
+                if (!empty) {
+                    rows.add(new Row(line, values));
+                }
+            }
+            return new Parsed(headers, columns, unknown, rows);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new FileProblem("asset.import.unreadable");
+        }
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+([.,][0-9]+)*");
+
+    /** "849,99", "1.234,56", "1,234.56", "849.99", "€ 849,99": the last separator is the decimal one. */
+    static BigDecimal price(String s) {
+        String t = s.replace("€", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "").strip();
+        if (!NUMBER.matcher(t).matches()) {
+            throw new NumberFormatException(s);
+        }
+        int comma = t.lastIndexOf(',');
+        int dot = t.lastIndexOf('.');
+        String digits;
+        if (comma >= 0 && dot >= 0) {
+            int decimal = Math.max(comma, dot);
+            digits = t.substring(0, decimal).replace(".", "").replace(",", "") + "." + t.substring(decimal + 1);
+        } else if (comma >= 0 || dot >= 0) {
+            char sep = comma >= 0 ? ',' : '.';
+            int at = Math.max(comma, dot);
+            digits = t.indexOf(sep) != at ? t.replace(String.valueOf(sep), "") : t.replace(sep, '.');
+        } else {
+            digits = t;
+        }
+        var value = new BigDecimal(digits);
+        return value.scale() <= 2 ? value.setScale(2, RoundingMode.UNNECESSARY) : value;
+    }
+
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+        DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d-M-uuuu"), DateTimeFormatter.ofPattern("d.M.uuuu"));
+
+    /** dd/mm/yyyy, d-m-yyyy, d.m.yyyy or ISO yyyy-mm-dd (a time after the date, as Snipe-IT writes, is ignored). */
+    static LocalDate date(String s) {
+        String t = s.strip();
+        if (t.matches("\\d{4}-\\d{2}-\\d{2}[ T].*")) {
+            t = t.substring(0, 10);
+        }
+        for (var f : DATES) {
+            try {
+                return LocalDate.parse(t, f.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+            } catch (DateTimeParseException e) {
+                // the next pattern
+            }
+        }
+        throw new DateTimeParseException("not a date", s, 0);
+    }
+}
