@@ -212,6 +212,8 @@ class AccessibilityTest extends BrowserJourney {
         checkBoth(coordinator, "asset");
         coordinator.go("/schools/" + school.code() + "/assets/new");
         check(coordinator, "asset-new-desktop");
+        coordinator.go("/schools/" + school.code() + "/assets/import");
+        checkBoth(coordinator, "asset-import");
     }
 
     @Test
