@@ -2,6 +2,8 @@ package be.spil.dashboard;
 
 import be.spil.audit.AuditTrail;
 import be.spil.directory.Groups;
+import be.spil.inventory.AssetFilter;
+import be.spil.inventory.Assets;
 import be.spil.directory.People;
 import be.spil.directory.PersonKind;
 import be.spil.school.Rooms;
@@ -30,14 +32,17 @@ class HomeController {
     private final Rooms rooms;
     private final SchoolCalendar calendar;
     private final AuditTrail audit;
+    private final Assets assets;
 
-    HomeController(Schools schools, People people, Groups groups, Rooms rooms, SchoolCalendar calendar, AuditTrail audit) {
+    HomeController(Schools schools, People people, Groups groups, Rooms rooms, SchoolCalendar calendar, AuditTrail audit,
+                   Assets assets) {
         this.schools = schools;
         this.people = people;
         this.groups = groups;
         this.rooms = rooms;
         this.calendar = calendar;
         this.audit = audit;
+        this.assets = assets;
     }
 
     @GetMapping("/")
@@ -58,6 +63,9 @@ class HomeController {
             model.addAttribute("schoolYear", calendar.currentSchoolYear().orElse(null));
             model.addAttribute("nextHoliday", calendar.holidays(id, today, today.plusYears(1)).stream()
                 .filter(h -> !h.lastDay().isBefore(today)).findFirst().orElse(null));
+            model.addAttribute("assetsByStatus", assets.countByStatus(id, caller));
+            model.addAttribute("warrantyEnding", assets.search(id, new AssetFilter(null, null, null, null, null, null, 90, null),
+                new Paging(0, 1), caller).total());
             if (caller.canManage(id)) {
                 model.addAttribute("changes", audit.search(new AuditTrail.Filter(null, id, null, null, null), new Paging(0, 5), caller).items());
             }

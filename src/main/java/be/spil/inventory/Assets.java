@@ -177,6 +177,17 @@ public class Assets {
         return String.format(pattern, dir);
     }
 
+    /** How many of a school's assets are in each status (one query), for the home page. */
+    public java.util.Map<AssetStatus, Long> countByStatus(long schoolId, Caller caller) {
+        requireSee(schoolId, caller);
+        var counts = new java.util.EnumMap<AssetStatus, Long>(AssetStatus.class);
+        jdbc.sql("select status, count(*) from asset where school_id = :s group by status")
+            .param("s", schoolId)
+            .query((rs, n) -> counts.put(AssetStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+            .list();
+        return counts;
+    }
+
     public AssetView get(long schoolId, long assetId, Caller caller) {
         requireSee(schoolId, caller);
         return find(schoolId, "a.id = :key", assetId).orElseThrow(() -> new NotFoundException("asset", assetId));
