@@ -5,6 +5,10 @@ import be.spil.directory.Groups;
 import be.spil.directory.People;
 import be.spil.directory.PersonForm;
 import be.spil.directory.PersonKind;
+import be.spil.inventory.AssetCategory;
+import be.spil.inventory.AssetForm;
+import be.spil.inventory.AssetStatus;
+import be.spil.inventory.Assets;
 import be.spil.school.BuildingForm;
 import be.spil.school.HolidayForm;
 import be.spil.school.LessonPeriodForm;
@@ -21,6 +25,13 @@ import be.spil.school.Schools;
 import be.spil.shared.Caller;
 import be.spil.shared.Role;
 import be.spil.shared.Text;
+import be.spil.team.AssignmentForm;
+import be.spil.team.Cluster;
+import be.spil.team.Education;
+import be.spil.team.FundingSource;
+import be.spil.team.Level;
+import be.spil.team.MemberForm;
+import be.spil.team.Team;
 import java.security.SecureRandom;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -80,16 +91,20 @@ class DemoData implements ApplicationRunner {
     private final People people;
     private final Rooms rooms;
     private final SchoolCalendar calendar;
+    private final Assets assets;
+    private final Team team;
     private final TransactionTemplate transaction;
     private final String configuredPassword;
 
-    DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar,
+    DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar, Assets assets, Team team,
              PlatformTransactionManager transactions, @Value("${spil.demo.password:}") String configuredPassword) {
         this.schools = schools;
         this.groups = groups;
         this.people = people;
         this.rooms = rooms;
         this.calendar = calendar;
+        this.assets = assets;
+        this.team = team;
         this.transaction = new TransactionTemplate(transactions);
         this.configuredPassword = configuredPassword;
     }
@@ -129,6 +144,10 @@ class DemoData implements ApplicationRunner {
         var linde = fillSchool(DE_LINDE, names, emails, password, accounts, counts);
         var sintJan = fillSchool(SINT_JAN, names, emails, password, accounts, counts);
         sharedPeople(List.of(linde, sintJan), names, emails, password, accounts, counts);
+        for (var school : List.of(linde, sintJan)) {
+            inventory(school);
+            ictTeam(school, accounts);
+        }
         return new Made(2, counts[0], counts[1], counts[2], List.copyOf(accounts));
     }
 
@@ -200,6 +219,74 @@ class DemoData implements ApplicationRunner {
                 afternoon ? weekdaysOnly : null));
         }
         calendar.replaceLessonPeriods(school.id(), new LessonPeriodsForm(periods, 0), SYSTEM);
+    }
+
+    /** Chromebooks in the computer room, staff laptops (some with a warranty ending soon), displays, network gear. */
+    private void inventory(SchoolView school) {
+        var rooms = this.rooms.rooms(school.id(), Rooms.RoomFilter.active());
+        Long ictRoom = rooms.stream().filter(r -> r.name().equals("ICT-lokaal")).map(r -> r.id()).findFirst().orElse(null);
+        Long office = rooms.stream().filter(r -> r.name().equals("Secretariaat")).map(r -> r.id()).findFirst().orElse(null);
+        Long store = rooms.stream().filter(r -> r.name().equals("Berging ICT")).map(r -> r.id()).findFirst().orElse(null);
+        LocalDate today = calendar.today();
+        LocalDate bought = LocalDate.of(today.getYear() - 2, 9, 1);
+        String code = school.code().toUpperCase(java.util.Locale.ROOT);
+        for (int i = 1; i <= 20; i++) {
+            asset(school, AssetCategory.CHROMEBOOK, "Acer", "Chromebook 314", code + "-CB-" + i, AssetStatus.IN_USE, ictRoom,
+                bought, "329.00", bought.plusYears(3));
+        }
+        for (int i = 1; i <= 6; i++) {
+            asset(school, AssetCategory.LAPTOP, "Dell", "Latitude 3540", code + "-LT-" + i, i == 6 ? AssetStatus.IN_REPAIR : AssetStatus.IN_USE,
+                null, today.minusYears(3).plusDays(60), "849.99", today.plusDays(60));
+        }
+        rooms.stream().filter(r -> r.type() == be.spil.school.RoomType.CLASSROOM).limit(4).forEach(r -> asset(school,
+            AssetCategory.INTERACTIVE_DISPLAY, "Promethean", "ActivPanel 9 75\"", code + "-IB-" + r.id(), AssetStatus.IN_USE, r.id(),
+            bought, "2890.00", bought.plusYears(5)));
+        asset(school, AssetCategory.PRINTER, "Canon", "imageRUNNER C3226i", code + "-PR-1", AssetStatus.IN_USE, office, bought, "2450.00", bought.plusYears(3));
+        asset(school, AssetCategory.SWITCH, "HPE Aruba", "Instant On 1930 48G", code + "-SW-1", AssetStatus.IN_USE, store, bought, "610.00", bought.plusYears(5));
+        asset(school, AssetCategory.ACCESS_POINT, "HPE Aruba", "Instant On AP22", code + "-AP-1", AssetStatus.IN_STOCK, store, bought, "189.00", bought.plusYears(5));
+    }
+
+    private void asset(SchoolView school, AssetCategory category, String manufacturer, String model, String serial, AssetStatus status,
+                       Long roomId, LocalDate purchased, String price, LocalDate warrantyEnd) {
+        assets.create(school.id(), new AssetForm(category, manufacturer, model, null, serial, status, roomId, null, null, purchased,
+            new java.math.BigDecimal(price), warrantyEnd, null, null, null, null, null), SYSTEM);
+    }
+
+    /**
+     * A small ICT team for the current school year: the coordinator carries most tasks, the director the policy, the
+     * firm's technician the hardware — so the coverage page has something to say (tasks without backup, the load on
+     * the coordinator).
+     */
+    private void ictTeam(SchoolView school, List<DemoAccount> accounts) {
+        var year = calendar.currentSchoolYear().orElseThrow();
+        long coordinator = member(school, year.id(), accounts, school.code(), "ICT_COORDINATOR",
+            java.util.EnumSet.of(Cluster.TECHNICAL, Cluster.PEDAGOGICAL, Cluster.POLICY), Education.TEACHER, 4.0, 0.0);
+        long director = member(school, year.id(), accounts, school.code(), "DIRECTOR",
+            java.util.EnumSet.of(Cluster.POLICY, Cluster.ADMINISTRATIVE), Education.MASTER, 0.0, 1.0);
+        long technician = member(school, year.id(), accounts, "(both)", "TECHNICIAN",
+            java.util.EnumSet.of(Cluster.TECHNICAL), Education.BACHELOR_ICT, 0.0, 2.0);
+        assign(school, year.id(), "T01", technician, List.of(coordinator), Level.OTHER, FundingSource.OPERATING_FUNDS, 60);
+        assign(school, year.id(), "T02", coordinator, List.of(), Level.CORE, FundingSource.ICT_HOURS, 30);
+        assign(school, year.id(), "T03", coordinator, List.of(), Level.CORE, FundingSource.ICT_HOURS, 40);
+        assign(school, year.id(), "P01", coordinator, List.of(), Level.CORE, FundingSource.ICT_HOURS, 30);
+        assign(school, year.id(), "B01", director, List.of(coordinator), Level.CORE, FundingSource.OTHER, 20);
+        assign(school, year.id(), "A01", coordinator, List.of(), Level.CORE, FundingSource.ICT_HOURS, 25);
+    }
+
+    private long member(SchoolView school, long yearId, List<DemoAccount> accounts, String accountSchool, String role,
+                        Set<Cluster> profile, Education education, double ictHoursPerWeek, double otherHoursPerWeek) {
+        String email = accounts.stream().filter(a -> a.school().equals(accountSchool) && a.role().equals(role))
+            .map(DemoAccount::email).findFirst().orElseThrow();
+        long personId = people.identityByEmail(email).orElseThrow().personId();
+        boolean firm = role.equals("TECHNICIAN");
+        return team.createMember(school.id(), yearId, new MemberForm(personId, null, profile, education,
+            ictHoursPerWeek, 0.0, firm ? otherHoursPerWeek : 0.0, 0.0, firm ? 0.0 : otherHoursPerWeek, MemberForm.HoursUnit.WEEK, null),
+            SYSTEM).id();
+    }
+
+    private void assign(SchoolView school, long yearId, String task, long responsible, List<Long> backups, Level level,
+                        FundingSource funding, double hours) {
+        team.createAssignment(school.id(), yearId, new AssignmentForm(task, responsible, backups, level, funding, hours, null), SYSTEM);
     }
 
     /** Classes 1A to 6B: leerjaar 1–6 in the basisschool, jaar 1–6 in the secundaire school. */

@@ -68,6 +68,22 @@ class DemoDataTest {
     @Autowired be.spil.school.Rooms rooms;
     @Autowired be.spil.school.SchoolCalendar calendar;
 
+    @Autowired be.spil.inventory.Assets assets;
+    @Autowired be.spil.team.Team team;
+
+    @Test
+    void givesEachSchoolAnInventoryAndASmallIctTeamWithSomethingToImprove() {
+        var linde = school("de-linde");
+        var counts = assets.countByStatus(linde.id(), ADMIN);
+        assertThat(counts.get(be.spil.inventory.AssetStatus.IN_USE)).isGreaterThan(20);
+        assertThat(counts).containsKey(be.spil.inventory.AssetStatus.IN_REPAIR);
+        long year = calendar.currentSchoolYear().orElseThrow().id();
+        assertThat(team.members(linde.id(), year, ADMIN)).hasSize(3);
+        assertThat(team.assignments(linde.id(), year, ADMIN)).hasSize(6);
+        assertThat(team.coverage(linde.id(), year, ADMIN)).isNotEmpty();
+        assertThat(team.responsibleFor(linde.id(), "T01")).isPresent();
+    }
+
     @Test
     void givesEachSchoolRoomsLessonPeriodsAndTheSchoolYearWithItsHolidays() {
         assertThat(calendar.currentSchoolYear()).isPresent();
