@@ -2,8 +2,6 @@ package be.spil.dashboard;
 
 import be.spil.audit.AuditTrail;
 import be.spil.directory.Groups;
-import be.spil.inventory.AssetFilter;
-import be.spil.inventory.Assets;
 import be.spil.directory.People;
 import be.spil.directory.PersonKind;
 import be.spil.school.Rooms;
@@ -11,6 +9,7 @@ import be.spil.school.SchoolCalendar;
 import be.spil.school.SchoolView;
 import be.spil.school.Schools;
 import be.spil.shared.Caller;
+import be.spil.shared.HomeCard;
 import be.spil.shared.NavEntry;
 import be.spil.shared.Paging;
 import org.springframework.context.annotation.Bean;
@@ -19,10 +18,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The home page: cards for the school the person works in (its people, classes and rooms; today and the next
- * holiday; for managers the latest changes) and for central admins the school group. Later modules add their
- * cards here, each built from that module's public service.
+ * holiday; for managers the latest changes) and for central admins the school group. Modules add their own cards
+ * as {@link HomeCard} beans.
  */
 @Controller
 class HomeController {
@@ -32,17 +35,17 @@ class HomeController {
     private final Rooms rooms;
     private final SchoolCalendar calendar;
     private final AuditTrail audit;
-    private final Assets assets;
+    private final List<HomeCard> cards;
 
     HomeController(Schools schools, People people, Groups groups, Rooms rooms, SchoolCalendar calendar, AuditTrail audit,
-                   Assets assets) {
+                   List<HomeCard> cards) {
         this.schools = schools;
         this.people = people;
         this.groups = groups;
         this.rooms = rooms;
         this.calendar = calendar;
         this.audit = audit;
-        this.assets = assets;
+        this.cards = cards.stream().sorted(Comparator.comparingInt(HomeCard::order)).toList();
     }
 
     @GetMapping("/")
@@ -63,15 +66,18 @@ class HomeController {
             model.addAttribute("schoolYear", calendar.currentSchoolYear().orElse(null));
             model.addAttribute("nextHoliday", calendar.holidays(id, today, today.plusYears(1)).stream()
                 .filter(h -> !h.lastDay().isBefore(today)).findFirst().orElse(null));
-            model.addAttribute("assetsByStatus", assets.countByStatus(id, caller));
-            model.addAttribute("warrantyEnding", assets.search(id, new AssetFilter(null, null, null, null, null, null, 90, null),
-                new Paging(0, 1), caller).total());
+            model.addAttribute("moduleCards", cards.stream()
+                .map(card -> new ShownCard(card.template(), card.values(id, caller)))
+                .filter(shown -> !shown.values().isEmpty()).toList());
             if (caller.canManage(id)) {
                 model.addAttribute("changes", audit.search(new AuditTrail.Filter(null, id, null, null, null), new Paging(0, 5), caller).items());
             }
         }
         return "dashboard/home";
     }
+
+    /** A module's card with its values for this page. */
+    record ShownCard(String template, Map<String, Object> values) {}
 
     @Configuration(proxyBeanMethods = false)
     static class Navigation {
