@@ -1,0 +1,96 @@
+package be.spil.policy;
+
+import be.spil.directory.People;
+import be.spil.directory.PersonKind;
+import be.spil.inventory.AssetCategory;
+import be.spil.inventory.InventorySummary;
+import be.spil.school.SchoolYearView;
+import be.spil.shared.Caller;
+import be.spil.team.Finding;
+import be.spil.team.Team;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The parts of the plan that are filled from other modules at the moment they are shown or printed: the inventory,
+ * the people of the school and the ICT team of the year. A module that has nothing (or fails) leaves its part
+ * empty, and the plan says so; it never fails the plan.
+ */
+@Component
+class LiveSections {
+    private static final Logger log = LoggerFactory.getLogger(LiveSections.class);
+    /** Devices pupils work on, for the pupil-to-device ratio. */
+    static final Set<AssetCategory> PUPIL_DEVICES = Set.of(AssetCategory.LAPTOP, AssetCategory.CHROMEBOOK, AssetCategory.TABLET);
+
+    record Inventory(List<InventorySummary.CategoryFigures> categories, long pupils, long staff, long pupilDevices,
+                     BigDecimal purchaseValue) {
+        /** Pupils per device in use of the pupil kinds (laptop, chromebook, tablet), one decimal; null without devices. */
+        public BigDecimal pupilsPerDevice() {
+            return pupilDevices == 0 || pupils == 0 ? null
+                : BigDecimal.valueOf(pupils).divide(BigDecimal.valueOf(pupilDevices), 1, java.math.RoundingMode.HALF_UP);
+        }
+    }
+
+    record Member(String name, boolean coordinator, double hours) {}
+
+    record TeamPart(List<Member> members, double hours, Map<Finding.Severity, Long> findings) {}
+
+    /** The live parts; a part is null when its module holds nothing for this school (or could not answer). */
+    record Figures(Inventory inventory, TeamPart team) {}
+
+    private final InventorySummary inventory;
+    private final People people;
+    private final Team team;
+
+    LiveSections(InventorySummary inventory, People people, Team team) {
+        this.inventory = inventory;
+        this.people = people;
+        this.team = team;
+    }
+
+    Figures figures(long schoolId, SchoolYearView year, Caller caller) {
+        return new Figures(inventory(schoolId, caller), team(schoolId, year, caller));
+    }
+
+    private Inventory inventory(long schoolId, Caller caller) {
+        try {
+            var categories = inventory.byCategory(schoolId, caller);
+            if (categories.isEmpty()) {
+                return null;
+            }
+            var counts = people.countByKind(schoolId, caller);
+            long pupilDevices = categories.stream().filter(c -> PUPIL_DEVICES.contains(c.category()))
+                .mapToLong(InventorySummary.CategoryFigures::inUse).sum();
+            var value = categories.stream().map(InventorySummary.CategoryFigures::purchaseValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return new Inventory(categories, counts.getOrDefault(PersonKind.PUPIL, 0L), counts.getOrDefault(PersonKind.STAFF, 0L),
+                pupilDevices, value);
+        } catch (RuntimeException e) {
+            log.warn("Policy plan: inventory figures of school {} not available: {}", schoolId, e.toString());
+            return null;
+        }
+    }
+
+    private TeamPart team(long schoolId, SchoolYearView year, Caller caller) {
+        try {
+            var members = team.members(schoolId, year.id(), caller);
+            if (members.isEmpty()) {
+                return null;
+            }
+            Map<Finding.Severity, Long> findings = new EnumMap<>(Finding.Severity.class);
+            for (var f : team.coverage(schoolId, year.id(), caller)) {
+                findings.merge(f.severity(), 1L, Long::sum);
+            }
+            var list = members.stream().map(m -> new Member(m.name(), m.coordinator(), m.totalHours())).toList();
+            return new TeamPart(list, list.stream().mapToDouble(Member::hours).sum(), findings);
+        } catch (RuntimeException e) {
+            log.warn("Policy plan: team figures of school {} not available: {}", schoolId, e.toString());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package be.spil.policy;
+
+import be.spil.school.SchoolView;
+import be.spil.school.SchoolYearView;
+import be.spil.shared.Caller;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** The plan with its live figures as a document: Markdown, PDF, and the text an approval keeps (in Dutch). */
+@Component
+class PlanDocuments {
+    static final Locale APPROVAL_LOCALE = Locale.forLanguageTag("nl");
+
+    private final PolicyPlans plans;
+    private final LiveSections live;
+    private final MessageSource messages;
+
+    PlanDocuments(PolicyPlans plans, LiveSections live, MessageSource messages) {
+        this.plans = plans;
+        this.live = live;
+        this.messages = messages;
+    }
+
+    LiveSections.Figures figures(SchoolView school, SchoolYearView year, Caller caller) {
+        return live.figures(school.id(), year, caller);
+    }
+
+    List<PlanDocument.Block> blocks(SchoolView school, SchoolYearView year, Locale locale, Caller caller) {
+        var plan = plans.plan(school.id(), year, caller);
+        return new PlanDocument(messages, locale).blocks(school.name(), plan, figures(school, year, caller));
+    }
+
+    String markdown(SchoolView school, SchoolYearView year, Locale locale, Caller caller) {
+        return PlanDocument.markdown(blocks(school, year, locale, caller));
+    }
+
+    void pdf(SchoolView school, SchoolYearView year, Locale locale, Caller caller, OutputStream out) {
+        PlanPdf.write(blocks(school, year, locale, caller), messages.getMessage("policy.doc.contents", null, locale),
+            messages.getMessage("policy.doc.footer", new Object[] {school.name(), year.name()}, locale), out);
+    }
+
+    /** The director approves what the plan says now, live figures included. */
+    PolicyPlans.Approval approve(SchoolView school, SchoolYearView year, Integer version, Caller caller) {
+        var plan = plans.plan(school.id(), year, caller);
+        var withNumber = new PlanView(plan.id(), plan.schoolId(), plan.schoolYearId(), plan.year(), plan.vision(),
+            plan.pedagogicalProject(), plan.startingSituation(), plan.evaluation(), plan.version(), plan.updatedAt(),
+            plan.updatedBy(), plan.approved() == null ? 1 : plan.approved() + 1, plan.goals());
+        String document = PlanDocument.markdown(new PlanDocument(messages, APPROVAL_LOCALE)
+            .blocks(school.name(), withNumber, figures(school, year, caller)));
+        return plans.approve(school.id(), year, version, document, caller);
+    }
+
+    /** Two approved versions (or an approved one and the plan as it is now, {@code to} null) compared line by line. */
+    List<LineDiff.Line> compare(SchoolView school, SchoolYearView year, int from, Integer to, Caller caller) {
+        String older = plans.approval(school.id(), year, from, caller).document();
+        String newer = to == null ? markdown(school, year, APPROVAL_LOCALE, caller) : plans.approval(school.id(), year, to, caller).document();
+        return LineDiff.compare(older, newer);
+    }
+}

@@ -1,0 +1,44 @@
+package be.spil.policy;
+
+import be.spil.shared.Caller;
+import be.spil.shared.HomeCard;
+import be.spil.shared.NavEntry;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+
+@Configuration(proxyBeanMethods = false)
+class PolicyNavigation {
+    @Bean
+    NavEntry policyNav() {
+        return new NavEntry("nav.policy", "/schools/{school}/policy", 70, c -> true);
+    }
+
+    /** Overdue actions on the home page: the owner's own, and all of them for the coordinator and the director. */
+    @Component
+    static class OverdueCard implements HomeCard {
+        private final PolicyPlans plans;
+
+        OverdueCard(PolicyPlans plans) {
+            this.plans = plans;
+        }
+
+        @Override
+        public int order() {
+            return 60;
+        }
+
+        @Override
+        public String template() {
+            return "policy/home-card";
+        }
+
+        @Override
+        public Map<String, Object> values(long schoolId, Caller caller) {
+            var overdue = plans.overdue(schoolId, caller);
+            // staff without overdue actions of their own have nothing to see here
+            return overdue.isEmpty() && !caller.canManage(schoolId) ? Map.of() : Map.of("overdue", overdue);
+        }
+    }
+}
