@@ -93,10 +93,11 @@ class DemoData implements ApplicationRunner {
     private final SchoolCalendar calendar;
     private final Assets assets;
     private final Team team;
+    private final PolicyDemo policy;
     private final TransactionTemplate transaction;
     private final String configuredPassword;
 
-    DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar, Assets assets, Team team,
+    DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar, Assets assets, Team team, PolicyDemo policy,
              PlatformTransactionManager transactions, @Value("${spil.demo.password:}") String configuredPassword) {
         this.schools = schools;
         this.groups = groups;
@@ -105,6 +106,7 @@ class DemoData implements ApplicationRunner {
         this.calendar = calendar;
         this.assets = assets;
         this.team = team;
+        this.policy = policy;
         this.transaction = new TransactionTemplate(transactions);
         this.configuredPassword = configuredPassword;
     }
@@ -271,13 +273,19 @@ class DemoData implements ApplicationRunner {
         assign(school, year.id(), "P01", coordinator, List.of(), Level.CORE, FundingSource.ICT_HOURS, 30);
         assign(school, year.id(), "B01", director, List.of(coordinator), Level.CORE, FundingSource.OTHER, 20);
         assign(school, year.id(), "A01", coordinator, List.of(), Level.CORE, FundingSource.ICT_HOURS, 25);
+        policy.plan(school, year, personOf(accounts, school.code(), "ICT_COORDINATOR"), personOf(accounts, school.code(), "DIRECTOR"),
+            SYSTEM);
+    }
+
+    private long personOf(List<DemoAccount> accounts, String accountSchool, String role) {
+        String email = accounts.stream().filter(a -> a.school().equals(accountSchool) && a.role().equals(role))
+            .map(DemoAccount::email).findFirst().orElseThrow();
+        return people.identityByEmail(email).orElseThrow().personId();
     }
 
     private long member(SchoolView school, long yearId, List<DemoAccount> accounts, String accountSchool, String role,
                         Set<Cluster> profile, Education education, double ictHoursPerWeek, double otherHoursPerWeek) {
-        String email = accounts.stream().filter(a -> a.school().equals(accountSchool) && a.role().equals(role))
-            .map(DemoAccount::email).findFirst().orElseThrow();
-        long personId = people.identityByEmail(email).orElseThrow().personId();
+        long personId = personOf(accounts, accountSchool, role);
         boolean firm = role.equals("TECHNICIAN");
         return team.createMember(school.id(), yearId, new MemberForm(personId, null, profile, education,
             ictHoursPerWeek, 0.0, firm ? otherHoursPerWeek : 0.0, 0.0, firm ? 0.0 : otherHoursPerWeek, MemberForm.HoursUnit.WEEK, null),

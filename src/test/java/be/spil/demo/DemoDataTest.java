@@ -84,6 +84,16 @@ class DemoDataTest {
         assertThat(team.responsibleFor(linde.id(), "T01")).isPresent();
     }
 
+    @Autowired be.spil.policy.PolicyPlans plans;
+
+    @Test
+    void givesEachSchoolAPolicyPlanWithAnOverdueAction() {
+        var linde = school("de-linde");
+        var plan = plans.plan(linde.id(), calendar.currentSchoolYear().orElseThrow(), ADMIN);
+        assertThat(plan.goals()).hasSize(3);
+        assertThat(plans.overdue(linde.id(), ADMIN)).hasSize(1);
+    }
+
     @Test
     void givesEachSchoolRoomsLessonPeriodsAndTheSchoolYearWithItsHolidays() {
         assertThat(calendar.currentSchoolYear()).isPresent();

@@ -1,0 +1,56 @@
+package be.spil.demo;
+
+import be.spil.policy.ActionStatus;
+import be.spil.policy.GoalDomain;
+import be.spil.policy.GoalKind;
+import be.spil.policy.PlanForms;
+import be.spil.policy.PolicyPlans;
+import be.spil.school.SchoolView;
+import be.spil.school.SchoolYearView;
+import be.spil.shared.Caller;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/** A policy plan for the current school year: a vision, three goals with actions, one of them overdue. */
+@Component
+@Profile("demo")
+class PolicyDemo {
+    private final PolicyPlans plans;
+    private final Clock clock;
+
+    PolicyDemo(PolicyPlans plans, Clock clock) {
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    void plan(SchoolView school, SchoolYearView year, long coordinator, long director, Caller system) {
+        LocalDate today = LocalDate.now(clock);
+        plans.replace(school.id(), year, new PlanForms.Whole(
+            "ICT helpt onze leerlingen zelfstandig en samen te leren. We kiezen voor toestellen die in de klas klaarstaan, "
+                + "voor leerkrachten die elkaar helpen, en voor mediawijsheid vanaf de eerste graad.",
+            "Ons pedagogisch project zet in op zelfstandigheid en zorg op maat; ICT geeft leerlingen ruimte om op hun eigen "
+                + "tempo te werken.",
+            "De school werkt met een laptopkar en een digitaal bord in elke klas. De wifi valt weg in de verste lokalen.",
+            null,
+            List.of(
+                new PlanForms.WholeGoal(null, GoalDomain.INFRASTRUCTURE, GoalKind.TECHNICAL, "Goede wifi in elk lokaal",
+                    "Elke klas kan met een volledige laptopkar tegelijk online.", List.of(
+                        action("Wifi-dekking meten", coordinator, today.minusMonths(2), ActionStatus.DONE),
+                        action("Twee extra access points plaatsen", coordinator, today.plusMonths(2), ActionStatus.IN_PROGRESS))),
+                new PlanForms.WholeGoal(null, GoalDomain.PROFESSIONAL_DEVELOPMENT, GoalKind.DIDACTIC,
+                    "Elke leerkracht gebruikt het digitale bord interactief", null, List.of(
+                        action("Nascholing digitaal bord voor het hele team", director, today.minusWeeks(3), ActionStatus.PLANNED),
+                        action("Leerkrachten tonen elkaar een goede les", coordinator, today.plusMonths(5), ActionStatus.PLANNED))),
+                new PlanForms.WholeGoal(null, GoalDomain.PUPIL_COMPETENCE, GoalKind.DIDACTIC, "Een leerlijn mediawijsheid",
+                    "Van het eerste tot het zesde leerjaar, opgebouwd per graad.", List.of(
+                        action("Leerlijn opstellen met de klastitularissen", coordinator, today.plusMonths(4), ActionStatus.PLANNED)))),
+            null), system);
+    }
+
+    private static PlanForms.WholeAction action(String title, long owner, LocalDate deadline, ActionStatus status) {
+        return new PlanForms.WholeAction(null, title, owner, deadline, null, null, status);
+    }
+}
