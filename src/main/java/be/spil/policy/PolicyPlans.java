@@ -162,7 +162,7 @@ public class PolicyPlans {
         requireSee(schoolId, caller);
         boolean all = caller.canManage(schoolId);
         return jdbc.sql("""
-                select a.id, a.title, a.deadline, g.title as goal, a.owner_id, y.name as year
+                select a.id, a.title, a.deadline, g.title as goal, a.owner_id, y.name as year_name
                 from policy_action a join policy_goal g on g.id = a.goal_id join policy_plan p on p.id = g.plan_id
                 join school_year y on y.id = p.school_year_id
                 where a.school_id = :s and a.status in ('PLANNED', 'IN_PROGRESS') and a.deadline < :today
@@ -171,7 +171,7 @@ public class PolicyPlans {
             .param("s", schoolId).param("today", Date.valueOf(LocalDate.now(clock))).param("all", all)
             .param("me", caller.personId())
             .query((rs, n) -> new OverdueAction(rs.getLong("id"), rs.getString("title"), rs.getObject("deadline", LocalDate.class),
-                rs.getString("goal"), rs.getObject("owner_id", Long.class), rs.getString("year")))
+                rs.getString("goal"), rs.getObject("owner_id", Long.class), rs.getString("year_name")))
             .list();
     }
 
@@ -209,7 +209,7 @@ public class PolicyPlans {
             .param("v", clean(texts.vision())).param("pp", clean(texts.pedagogicalProject()))
             .param("ss", clean(texts.startingSituation())).param("e", clean(texts.evaluation())).param("id", planId)
             .update();
-        return changed(schoolId, year, planId, before, "texts");
+        return changed(schoolId, year, planId, before, year.name());
     }
 
     @Transactional
@@ -353,7 +353,7 @@ public class PolicyPlans {
                 }
             }
         }
-        return changed(schoolId, year, planId, before, "plan");
+        return changed(schoolId, year, planId, before, year.name());
     }
 
     /** The director approves the plan as it is now, with the live figures in {@code document}; kept as version n. */

@@ -178,6 +178,25 @@ class PolicyPlanApiTest {
     }
 
     @Test
+    void theLiveSectionsCountDevicesByAgeAndPupilsPerDevice() throws Exception {
+        fixtures.group(school, "1A", 1);
+        for (int i = 0; i < 3; i++) {
+            fixtures.pupil(school, "Leerling", "Nr" + i, "1A");
+        }
+        for (var date : new java.time.LocalDate[] {java.time.LocalDate.now().minusYears(7), java.time.LocalDate.now().minusMonths(3)}) {
+            mvc.perform(post("/api/v1/schools/" + school.code() + "/assets").with(httpBasic(coordinator.email(), Fixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"category\":\"LAPTOP\",\"status\":\"IN_USE\",\"purchaseDate\":\"" + date + "\",\"price\":\"450.50\"}"))
+                .andExpect(status().isCreated());
+        }
+        String md = getAs(base + ".md?year=" + year.name(), coordinator.email()).andReturn().getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(md).contains("| Laptop | 2 | 2 | 1 | 0 | 0 | 1 | 0 |")
+            .contains("3 leerlingen en 2 leerlingtoestellen in gebruik (laptop, chromebook, tablet): 1,5 leerlingen per toestel.")
+            .contains("901.00 euro");
+    }
+
+    @Test
     void overdueActionsAreListedForTheOwnerAndTheManagers() throws Exception {
         var teacher = fixtures.user(school, Role.STAFF);
         putPlan(plan("v", null, goal("Doel", "{\"title\":\"Te laat\",\"owner\":" + teacher.id() + ",\"deadline\":\"2020-01-01\"},"
