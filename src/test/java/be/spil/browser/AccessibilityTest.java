@@ -246,6 +246,30 @@ class AccessibilityTest extends BrowserJourney {
     }
 
     @Test
+    void policyPlanPages(@Autowired be.spil.policy.PolicyPlans plans, @Autowired be.spil.school.SchoolCalendar calendar) {
+        var taken = calendar.schoolYears().stream().map(be.spil.school.SchoolYearView::name).toList();
+        int first = 1991;
+        while (taken.contains(first + "-" + (first + 1))) {
+            first++;
+        }
+        var year = calendar.createSchoolYear(new be.spil.school.SchoolYearForm(first + "-" + (first + 1), null, null, null),
+            Fixtures.ADMIN);
+        var plan = plans.replace(school.id(), year, new be.spil.policy.PlanForms.Whole("Visie", null, null, null, java.util.List.of(
+            new be.spil.policy.PlanForms.WholeGoal(null, be.spil.policy.GoalDomain.INFRASTRUCTURE, be.spil.policy.GoalKind.TECHNICAL,
+                "Wifi", "Overal", java.util.List.of(new be.spil.policy.PlanForms.WholeAction(null, "Meten", null,
+                    java.time.LocalDate.of(2000, 1, 1), null, null, be.spil.policy.ActionStatus.PLANNED)))), null), Fixtures.ADMIN);
+        plans.approve(school.id(), year, plan.version(), "# Plan\nVisie\n", Fixtures.ADMIN);
+        String base = "/schools/" + school.code() + "/policy";
+        String y = "?year=" + year.name();
+        coordinator.go(base + y);
+        checkBoth(coordinator, "policy-plan");
+        coordinator.go(base + "/board" + y);
+        checkBoth(coordinator, "policy-board");
+        coordinator.go(base + "/versions" + y + "&from=1");
+        checkBoth(coordinator, "policy-versions");
+    }
+
+    @Test
     void auditLogForTheCentralAdmin() {
         var admin = browser();
         SignInPage.open(admin).signIn("admin@test.spil.be", Fixtures.PASSWORD);
