@@ -22,6 +22,12 @@ public class InventorySummary {
     public record CategoryFigures(AssetCategory category, long total, long inUse, long underTwoYears, long twoToFourYears,
                                   long fourToSixYears, long sixYearsOrMore, long ageUnknown, BigDecimal purchaseValue) {}
 
+    /**
+     * Devices of one category bought in one school year ({@code schoolYear}: the year it starts in; null when the
+     * purchase date is unknown): how many, how many of them have no price, and the sum of the known prices.
+     */
+    public record PurchaseCohort(AssetCategory category, Integer schoolYear, long count, long withoutPrice, BigDecimal value) {}
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -52,6 +58,30 @@ public class InventorySummary {
             .query((rs, n) -> new CategoryFigures(AssetCategory.valueOf(rs.getString("category")), rs.getLong("total"),
                 rs.getLong("in_use"), rs.getLong("age0"), rs.getLong("age2"), rs.getLong("age4"), rs.getLong("age6"),
                 rs.getLong("unknown"), rs.getBigDecimal("purchase_value")))
+            .list();
+    }
+
+    /**
+     * The devices a school has (or, {@code schoolId} null, the whole group: central admins only) grouped by category
+     * and the school year they were bought in; one aggregate query, whatever the number of devices.
+     */
+    public List<PurchaseCohort> cohorts(Long schoolId, Caller caller) {
+        if (schoolId == null ? !caller.centralAdmin() : !caller.canSee(schoolId)) {
+            throw new NotFoundException("school", schoolId == null ? "all" : schoolId);
+        }
+        return jdbc.sql("""
+                select category,
+                  case when purchase_date is null then null
+                       when extract(month from purchase_date) >= 9 then extract(year from purchase_date)
+                       else extract(year from purchase_date) - 1 end as cohort,
+                  count(*) as n, sum(case when price is null then 1 else 0 end) as no_price,
+                  coalesce(sum(price), 0) as purchase_value
+                from asset where (:all or school_id = :s) and status in ('ORDERED', 'IN_STOCK', 'IN_USE', 'IN_REPAIR')
+                group by 1, 2 order by 1, 2""")
+            .param("all", schoolId == null).param("s", schoolId == null ? -1L : schoolId)
+            .query((rs, n) -> new PurchaseCohort(AssetCategory.valueOf(rs.getString("category")),
+                rs.getObject("cohort") == null ? null : rs.getInt("cohort"), rs.getLong("n"), rs.getLong("no_price"),
+                rs.getBigDecimal("purchase_value")))
             .list();
     }
 }

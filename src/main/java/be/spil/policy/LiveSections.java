@@ -41,21 +41,35 @@ class LiveSections {
 
     record TeamPart(List<Member> members, double hours, Map<Finding.Severity, Long> findings) {}
 
+    record Money(Investments.Plan plan, ReplacementForecast.Result forecast) {}
+
     /** The live parts; a part is null when its module holds nothing for this school (or could not answer). */
-    record Figures(Inventory inventory, TeamPart team) {}
+    record Figures(Inventory inventory, TeamPart team, Money money) {}
 
     private final InventorySummary inventory;
     private final People people;
     private final Team team;
+    private final Investments investments;
 
-    LiveSections(InventorySummary inventory, People people, Team team) {
+    LiveSections(InventorySummary inventory, People people, Team team, Investments investments) {
         this.inventory = inventory;
         this.people = people;
         this.team = team;
+        this.investments = investments;
     }
 
     Figures figures(long schoolId, SchoolYearView year, Caller caller) {
-        return new Figures(inventory(schoolId, caller), team(schoolId, year, caller));
+        return new Figures(inventory(schoolId, caller), team(schoolId, year, caller), money(schoolId, caller));
+    }
+
+    private Money money(long schoolId, Caller caller) {
+        try {
+            var plan = investments.plan(schoolId, caller);
+            return new Money(plan, investments.forecast(schoolId, plan.years(), caller));
+        } catch (RuntimeException e) {
+            log.warn("Policy plan: investment figures of school {} not available: {}", schoolId, e.toString());
+            return null;
+        }
     }
 
     private Inventory inventory(long schoolId, Caller caller) {

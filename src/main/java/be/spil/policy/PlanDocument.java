@@ -62,6 +62,7 @@ final class PlanDocument {
                         orDash(a.resources()), orDash(a.successCriterion()))).toList()));
             }
         }
+        money(blocks, figures.money());
         text(blocks, "policy.field.evaluation", plan.evaluation());
         return blocks;
     }
@@ -99,6 +100,29 @@ final class PlanDocument {
                 String.format(Locale.ROOT, "%.1f", m.hours()))).toList()));
         blocks.add(new Paragraph(t("policy.live.findings", team.findings().getOrDefault(be.spil.team.Finding.Severity.CRITICAL, 0L),
             team.findings().getOrDefault(be.spil.team.Finding.Severity.WARNING, 0L)), false));
+    }
+
+    private void money(List<Block> blocks, LiveSections.Money money) {
+        blocks.add(new Heading(2, t("policy.investment")));
+        if (money == null) {
+            blocks.add(new Paragraph(t("policy.live.money.none"), true));
+            return;
+        }
+        if (money.plan().lines().isEmpty()) {
+            blocks.add(new Paragraph(t("policy.lines.none"), true));
+        } else {
+            blocks.add(new Table(List.of(t("policy.year"), t("policy.line.category"), t("policy.line.funding"),
+                t("policy.field.description"), t("policy.line.planned"), t("policy.line.spent")),
+                money.plan().lines().stream().map(l -> List.of(l.schoolYear(), t("policy.budget." + l.category()),
+                    t("policy.funding." + l.funding()), orDash(l.description()), l.planned().toPlainString(),
+                    l.spent() == null ? "–" : l.spent().toPlainString())).toList()));
+        }
+        blocks.add(new Heading(3, t("policy.forecast")));
+        blocks.add(new Table(List.of(t("policy.year"), t("policy.forecast.devices"), t("policy.forecast.devicesCost"),
+            t("policy.forecast.networkCost"), t("policy.forecast.budget"), t("policy.forecast.gap")),
+            money.forecast().rows().stream().map(r -> List.of(r.schoolYear(), String.valueOf(r.devices()),
+                r.devicesCost().toPlainString(), r.networkCost().toPlainString(), r.budget().toPlainString(),
+                r.gap().toPlainString())).toList()));
     }
 
     /** The document as Markdown. */

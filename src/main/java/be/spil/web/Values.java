@@ -38,6 +38,17 @@ class Values {
             .collect(Collectors.joining(", "));
     }
 
+    /** An amount in euro as the reader's language writes it: "€ 1.234,50" in Dutch, "€1,234.50" in English. */
+    public String money(java.math.BigDecimal amount) {
+        if (amount == null) {
+            return "—";
+        }
+        var format = java.text.NumberFormat.getCurrencyInstance(LocaleContextHolder.getLocale().getLanguage().equals("en")
+            ? java.util.Locale.forLanguageTag("en-IE") : java.util.Locale.forLanguageTag("nl-BE"));
+        format.setCurrency(java.util.Currency.getInstance("EUR"));
+        return format.format(amount);
+    }
+
     private String message(String code, String fallback) {
         return messages.getMessage(code, null, fallback, LocaleContextHolder.getLocale());
     }

@@ -11,6 +11,12 @@ public final class HomePage extends Page {
         return new HomePage(browser);
     }
 
+    /** The titles of the cards, in their order on the page. */
+    public java.util.List<String> cardTitles() {
+        return browser.driver().findElements(org.openqa.selenium.By.cssSelector("#cards .card .card-title")).stream()
+            .map(org.openqa.selenium.WebElement::getText).toList();
+    }
+
     public int cards() {
         return browser.driver().findElements(org.openqa.selenium.By.cssSelector("#cards .card")).size();
     }

@@ -106,6 +106,35 @@ class PolicyPagesTest {
     }
 
     @Test
+    void theBudgetPageShowsTheForecastAndTakesLinesAndLifecycles(@Autowired Investments investments) throws Exception {
+        var session = TenancyCheck.signIn(mvc, coordinator.email());
+        int first = investments.currentYear();
+        String budget = page + "/budget";
+        assertThat(html(session, budget)).contains("Vervangingsprognose").contains(first + "-" + (first + 1))
+            .contains("Er zijn nog geen budgetlijnen.");
+        mvc.perform(post(budget + "/lines").session(session).with(csrf()).param("year", String.valueOf(first))
+                .param("category", "DEVICES").param("funding", "DIGIPLAN").param("planned", "2500.50").param("description", "<i>kar</i>"))
+            .andExpect(status().is3xxRedirection());
+        assertThat(html(session, budget)).contains("2.500,50").contains("&lt;i&gt;kar&lt;/i&gt;");
+        String bad = mvc.perform(post(budget + "/lines").session(session).with(csrf()).param("year", String.valueOf(first + 20))
+                .param("category", "DEVICES").param("funding", "DIGIPLAN").param("planned", "-5"))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(bad).contains("id=\"planned-error\"");
+        mvc.perform(post(budget + "/lifecycles/LAPTOP").session(session).with(csrf()).param("years", "7").param("price", "499.99"))
+            .andExpect(status().is3xxRedirection());
+        mvc.perform(post(budget + "/lifecycles/LAPTOP").session(session).with(csrf()).param("years", "99"))
+            .andExpect(status().is3xxRedirection()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                .flash().attribute("problem", "policy.lifecycle.invalid"));
+        assertThat(investments.lifecycles(school.id(), Fixtures.ADMIN)).filteredOn(l -> l.category() == be.spil.inventory.AssetCategory.LAPTOP)
+            .singleElement().satisfies(l -> assertThat(l.years()).isEqualTo(7));
+        // staff read, but do not get the forms
+        var staff = TenancyCheck.signIn(mvc, fixtures.user(school, Role.STAFF).email());
+        assertThat(html(staff, budget)).contains("Vervangingsprognose").doesNotContain("lineForm");
+        mvc.perform(post(budget + "/lines").session(staff).with(csrf()).param("year", String.valueOf(first))
+            .param("category", "DEVICES").param("funding", "DIGIPLAN").param("planned", "1")).andExpect(status().isForbidden());
+    }
+
+    @Test
     void anotherSchoolNeverSeesThePlanPages() throws Exception {
         var goal = plans.addGoal(school.id(), year, new PlanForms.Goal(GoalDomain.INFRASTRUCTURE, GoalKind.TECHNICAL, "Wifi", null),
             Fixtures.ADMIN).goals().get(0);
@@ -116,7 +145,7 @@ class PolicyPagesTest {
             .manager(coordinator.email())
             .unchanged("/api/v1/schools/" + school.code() + "/policy-plan" + y())
             .read(page + y()).read(page + "/board" + y()).read(page + "/versions" + y())
-            .read(page + "/plan.pdf" + y()).read(page + "/plan.md" + y())
+            .read(page + "/plan.pdf" + y()).read(page + "/plan.md" + y()).read(page + "/budget")
             .admin(HttpMethod.POST, page + "/texts" + y(), "vision=x")
             .admin(HttpMethod.POST, page + "/goals" + y(), "title=t&domain=INFRASTRUCTURE&kind=DIDACTIC")
             .admin(HttpMethod.POST, page + "/goals/" + goal.id() + "/actions" + y(), "title=a")
