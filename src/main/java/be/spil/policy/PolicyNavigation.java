@@ -15,13 +15,15 @@ class PolicyNavigation {
         return new NavEntry("nav.policy", "/schools/{school}/policy", 70, c -> true);
     }
 
-    /** Overdue actions on the home page: the owner's own, and all of them for the coordinator and the director. */
+    /** Overdue actions on the home page (the owner's own; all of them for coordinator and director), and new usage rules to accept. */
     @Component
     static class OverdueCard implements HomeCard {
         private final PolicyPlans plans;
+        private final UsageRules rules;
 
-        OverdueCard(PolicyPlans plans) {
+        OverdueCard(PolicyPlans plans, UsageRules rules) {
             this.plans = plans;
+            this.rules = rules;
         }
 
         @Override
@@ -37,8 +39,10 @@ class PolicyNavigation {
         @Override
         public Map<String, Object> values(long schoolId, Caller caller) {
             var overdue = plans.overdue(schoolId, caller);
-            // staff without overdue actions of their own have nothing to see here
-            return overdue.isEmpty() && !caller.canManage(schoolId) ? Map.of() : Map.of("overdue", overdue);
+            boolean mustAccept = rules.mustAccept(schoolId, caller);
+            // staff without overdue actions of their own and with the rules accepted have nothing to see here
+            return overdue.isEmpty() && !mustAccept && !caller.canManage(schoolId) ? Map.of()
+                : Map.of("overdue", overdue, "mustAccept", mustAccept);
         }
     }
 }
