@@ -267,6 +267,10 @@ class AccessibilityTest extends BrowserJourney {
         checkBoth(coordinator, "policy-board");
         coordinator.go(base + "/versions" + y + "&from=1");
         checkBoth(coordinator, "policy-versions");
+        coordinator.go(base + "/budget");
+        checkBoth(coordinator, "policy-budget");
+        coordinator.go(base + "/rules");
+        checkBoth(coordinator, "policy-rules");
     }
 
     @Test
