@@ -3,6 +3,11 @@ package be.spil.demo;
 import be.spil.policy.ActionStatus;
 import be.spil.policy.GoalDomain;
 import be.spil.policy.GoalKind;
+import be.spil.policy.BudgetCategory;
+import be.spil.policy.BudgetFunding;
+import be.spil.policy.Investments;
+import be.spil.policy.UsageRules;
+import java.math.BigDecimal;
 import be.spil.policy.PlanForms;
 import be.spil.policy.PolicyPlans;
 import be.spil.school.SchoolView;
@@ -19,10 +24,14 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class PolicyDemo {
     private final PolicyPlans plans;
+    private final Investments investments;
+    private final UsageRules rules;
     private final Clock clock;
 
-    PolicyDemo(PolicyPlans plans, Clock clock) {
+    PolicyDemo(PolicyPlans plans, Investments investments, UsageRules rules, Clock clock) {
         this.plans = plans;
+        this.investments = investments;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -48,6 +57,19 @@ class PolicyDemo {
                     "Van het eerste tot het zesde leerjaar, opgebouwd per graad.", List.of(
                         action("Leerlijn opstellen met de klastitularissen", coordinator, today.plusMonths(4), ActionStatus.PLANNED)))),
             null), system);
+        int first = year.startDate().getYear();
+        investments.addLine(school.id(), new Investments.LineForm(first, BudgetCategory.DEVICES, BudgetFunding.DIGIPLAN,
+            "Tweede laptopkar", new BigDecimal("9500.00"), null, null), system);
+        investments.addLine(school.id(), new Investments.LineForm(first, BudgetCategory.NETWORK, BudgetFunding.OPERATING_FUNDS,
+            "Access points", new BigDecimal("1200.00"), new BigDecimal("1150.40"), null), system);
+        investments.addLine(school.id(), new Investments.LineForm(first + 1, BudgetCategory.TRAINING, BudgetFunding.OPERATING_FUNDS,
+            "Nascholing digitaal bord", new BigDecimal("800.00"), null, null), system);
+        rules.saveDraft(school.id(), UsageRules.Audience.STAFF, """
+            1. Je wachtwoord is persoonlijk: deel het met niemand.
+            2. Vergrendel je computer als je het lokaal verlaat.
+            3. Persoonsgegevens van leerlingen bewaar je alleen op de schoolomgeving, niet op een usb-stick.
+            4. Meld een verloren of gestolen toestel meteen aan de ICT-coördinator.""", null, system);
+        rules.approve(school.id(), UsageRules.Audience.STAFF, 0, system);
     }
 
     private static PlanForms.WholeAction action(String title, long owner, LocalDate deadline, ActionStatus status) {
