@@ -246,7 +246,8 @@ class AccessibilityTest extends BrowserJourney {
     }
 
     @Test
-    void policyPlanPages(@Autowired be.spil.policy.PolicyPlans plans, @Autowired be.spil.school.SchoolCalendar calendar) {
+    void policyPlanPages(@Autowired be.spil.policy.PolicyPlans plans, @Autowired be.spil.policy.Surveys surveys,
+                         @Autowired be.spil.school.SchoolCalendar calendar) {
         var taken = calendar.schoolYears().stream().map(be.spil.school.SchoolYearView::name).toList();
         int first = 1991;
         while (taken.contains(first + "-" + (first + 1))) {
@@ -271,6 +272,13 @@ class AccessibilityTest extends BrowserJourney {
         checkBoth(coordinator, "policy-budget");
         coordinator.go(base + "/rules");
         checkBoth(coordinator, "policy-rules");
+        var survey = surveys.create(school.id(), "Noden", be.spil.policy.UsageRules.Audience.STAFF, true, java.util.Locale.forLanguageTag("nl"),
+            Fixtures.ADMIN);
+        surveys.setStatus(school.id(), survey.id(), be.spil.policy.Surveys.Status.OPEN, survey.version(), Fixtures.ADMIN);
+        coordinator.go(base + "/surveys");
+        checkBoth(coordinator, "policy-surveys");
+        coordinator.go(base + "/surveys/" + survey.id());
+        checkBoth(coordinator, "policy-survey");
     }
 
     @Test
