@@ -42,6 +42,10 @@ class PlanDocuments {
             messages.getMessage("policy.doc.footer", new Object[] {school.name(), year.name()}, locale), out);
     }
 
+    void docx(SchoolView school, SchoolYearView year, Locale locale, Caller caller, OutputStream out) {
+        PlanDocx.write(blocks(school, year, locale, caller), out);
+    }
+
     /** The director approves what the plan says now, live figures included. */
     PolicyPlans.Approval approve(SchoolView school, SchoolYearView year, Integer version, Caller caller) {
         var plan = plans.plan(school.id(), year, caller);

@@ -71,6 +71,19 @@ class PolicyApiController {
             .body(out.toByteArray());
     }
 
+    @GetMapping(value = "/policy-plan.docx", produces = PolicyController.DOCX)
+    @Operation(summary = "The plan as a Word file (.docx), with the live figures of this moment")
+    ResponseEntity<byte[]> docx(Caller caller, @PathVariable String code, @RequestParam(required = false) String year) {
+        var school = schools.visible(code, caller);
+        var y = plans.year(year);
+        var out = new ByteArrayOutputStream();
+        documents.docx(school, y, LocaleContextHolder.getLocale(), caller, out);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PolicyController.DOCX))
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("ict-beleidsplan-" + school.code() + "-" + y.name() + ".docx").build().toString())
+            .body(out.toByteArray());
+    }
+
     @GetMapping(value = "/policy-plan.md", produces = "text/markdown;charset=UTF-8")
     @Operation(summary = "The plan as Markdown, with the live figures of this moment")
     ResponseEntity<String> markdown(Caller caller, @PathVariable String code, @RequestParam(required = false) String year) {

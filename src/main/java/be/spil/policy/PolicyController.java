@@ -246,6 +246,21 @@ class PolicyController {
         response.getOutputStream().write(out.toByteArray());
     }
 
+    @GetMapping("/schools/{code}/policy/plan.docx")
+    void docx(Caller caller, @PathVariable String code, @RequestParam(required = false) String year, Locale locale,
+              HttpServletResponse response) throws IOException {
+        var school = schools.visible(code, caller);
+        var y = plans.year(year);
+        response.setContentType(DOCX);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("ict-beleidsplan-" + school.code() + "-" + y.name() + ".docx").build().toString());
+        var out = new java.io.ByteArrayOutputStream();
+        documents.docx(school, y, locale, caller, out);
+        response.getOutputStream().write(out.toByteArray());
+    }
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     @GetMapping("/schools/{code}/policy/plan.md")
     void markdown(Caller caller, @PathVariable String code, @RequestParam(required = false) String year,
                   HttpServletResponse response) throws IOException {

@@ -175,6 +175,23 @@ class PolicyPlanApiTest {
         assertThat(extractor.getTextFromPage(2)).contains("Onze visie op <script>alert(1)</script> ICT");
         mvc.perform(get(base + ".pdf?year=" + year.name()).with(httpBasic(coordinator.email(), Fixtures.PASSWORD)).param("lang", "en"))
             .andExpect(status().isOk());
+        // Word: a zip whose document part is well-formed XML holding the texts, script tags as text
+        var docx = getAs(base + ".docx?year=" + year.name(), coordinator.email()).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsByteArray();
+        String documentXml = null;
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("word/document.xml")) {
+                    documentXml = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(documentXml).isNotNull();
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        var parsed = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(documentXml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(parsed.getDocumentElement().getTextContent()).contains("Onze visie op <script>alert(1)</script> ICT")
+            .contains("Wifi | overal");
     }
 
     @Test
