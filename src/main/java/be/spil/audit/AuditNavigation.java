@@ -9,6 +9,6 @@ import org.springframework.context.annotation.Configuration;
 class AuditNavigation {
     @Bean
     NavEntry auditNav() {
-        return new NavEntry("nav.audit", "/audit", 90, Caller::centralAdmin);
+        return new NavEntry("nav.audit", "/audit", 90, Caller::centralAdmin, "nav.group.admin");
     }
 }

@@ -8,16 +8,16 @@ import org.springframework.context.annotation.Configuration;
 class DirectoryNavigation {
     @Bean
     NavEntry peopleNav() {
-        return new NavEntry("nav.people", "/schools/{school}/people", 20, c -> true);
+        return new NavEntry("nav.people", "/schools/{school}/people", 20, c -> true, "nav.group.school");
     }
 
     @Bean
     NavEntry organisationsNav() {
-        return new NavEntry("nav.organisations", "/organisations", 40, c -> true);
+        return new NavEntry("nav.organisations", "/organisations", 40, c -> true, "nav.group.school");
     }
 
     @Bean
     NavEntry groupsNav() {
-        return new NavEntry("nav.groups", "/schools/{school}/groups", 30, c -> true);
+        return new NavEntry("nav.groups", "/schools/{school}/groups", 30, c -> true, "nav.group.school");
     }
 }

@@ -8,6 +8,6 @@ import org.springframework.context.annotation.Configuration;
 class InventoryNavigation {
     @Bean
     NavEntry assetsNav() {
-        return new NavEntry("nav.assets", "/schools/{school}/assets", 50, c -> true);
+        return new NavEntry("nav.assets", "/schools/{school}/assets", 50, c -> true, "nav.group.equipment");
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 class PolicyNavigation {
     @Bean
     NavEntry policyNav() {
-        return new NavEntry("nav.policy", "/schools/{school}/policy", 70, c -> true);
+        return new NavEntry("nav.policy", "/schools/{school}/policy", 85, c -> true, "nav.group.policy");
     }
 
     /** Overdue actions on the home page (the owner's own; all of them for coordinator and director), and new usage rules to accept. */

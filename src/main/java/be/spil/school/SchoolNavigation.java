@@ -8,11 +8,11 @@ import org.springframework.context.annotation.Configuration;
 class SchoolNavigation {
     @Bean
     NavEntry schoolsNav() {
-        return new NavEntry("nav.schools", "/schools", 10, c -> true);
+        return new NavEntry("nav.schools", "/schools", 10, c -> true, "nav.group.school");
     }
 
     @Bean
     NavEntry schoolYearsNav() {
-        return new NavEntry("nav.schoolYears", "/school-years", 11, be.spil.shared.Caller::centralAdmin);
+        return new NavEntry("nav.schoolYears", "/school-years", 11, be.spil.shared.Caller::centralAdmin, "nav.group.school");
     }
 }

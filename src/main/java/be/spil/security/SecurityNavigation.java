@@ -9,6 +9,6 @@ import org.springframework.context.annotation.Configuration;
 class SecurityNavigation {
     @Bean
     NavEntry groupSettingsNav() {
-        return new NavEntry("nav.settings", GroupSettingsController.PAGE, 95, Caller::centralAdmin);
+        return new NavEntry("nav.settings", GroupSettingsController.PAGE, 95, Caller::centralAdmin, "nav.group.admin");
     }
 }

@@ -8,6 +8,6 @@ import org.springframework.context.annotation.Configuration;
 class TeamNavigation {
     @Bean
     NavEntry teamNav() {
-        return new NavEntry("nav.team", "/schools/{school}/team", 45, c -> true);
+        return new NavEntry("nav.team", "/schools/{school}/team", 80, c -> true, "nav.group.policy");
     }
 }

@@ -23,6 +23,13 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class Layout {
     record NavLink(String messageKey, String href, boolean active) {}
 
+    /** A link of the menu bar, or (group not null) a drop-down with its links. */
+    record NavItem(String messageKey, String href, boolean active, List<NavLink> links) {
+        public boolean group() {
+            return links != null;
+        }
+    }
+
     static final String CURRENT_SCHOOL = "spil.currentSchool";
     private final Schools schools;
     private final List<NavEntry> entries;
@@ -49,16 +56,31 @@ class Layout {
         model.addAttribute("mySchools", mine);
         SchoolView current = currentSchool(request, path, mine);
         model.addAttribute("currentSchool", current);
-        var hrefs = entries.stream()
+        var visible = entries.stream()
             .filter(e -> e.visibleTo().test(me))
             .filter(e -> !e.needsSchool() || current != null)
-            .map(e -> new NavLink(e.messageKey(), current == null ? e.path() : e.path().replace("{school}", current.code()), false))
             .toList();
+        java.util.function.Function<NavEntry, String> href = e -> current == null ? e.path() : e.path().replace("{school}", current.code());
         // Only the most specific entry is the current one: on /schools/x/people that is "People", not "Schools".
-        String activeHref = hrefs.stream().map(NavLink::href).filter(h -> covers(h, path))
+        String activeHref = visible.stream().map(href).filter(h -> covers(h, path))
             .max(Comparator.comparingInt(String::length)).orElse(null);
-        model.addAttribute("nav", hrefs.stream()
-            .map(l -> new NavLink(l.messageKey(), l.href(), l.href().equals(activeHref)))
+        List<NavItem> items = new java.util.ArrayList<>();
+        java.util.Map<String, List<NavLink>> groups = new java.util.HashMap<>();
+        for (var e : visible) {
+            var link = new NavLink(e.messageKey(), href.apply(e), href.apply(e).equals(activeHref));
+            if (e.group() == null) {
+                items.add(new NavItem(link.messageKey(), link.href(), link.active(), null));
+            } else if (groups.containsKey(e.group())) {
+                groups.get(e.group()).add(link);
+            } else {
+                var links = new java.util.ArrayList<NavLink>();
+                links.add(link);
+                groups.put(e.group(), links);
+                items.add(new NavItem(e.group(), null, false, links));
+            }
+        }
+        model.addAttribute("nav", items.stream()
+            .map(i -> i.group() ? new NavItem(i.messageKey(), null, i.links().stream().anyMatch(NavLink::active), List.copyOf(i.links())) : i)
             .toList());
     }
 

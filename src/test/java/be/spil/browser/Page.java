@@ -53,7 +53,7 @@ public abstract class Page {
 
     /** The menu entries of the header, as shown. */
     public java.util.List<String> menu() {
-        return browser.driver().findElements(By.cssSelector("#mainNav .navbar-nav.me-auto .nav-link")).stream()
+        return browser.driver().findElements(By.cssSelector("#mainNav .navbar-nav.me-auto .nav-link:not(.dropdown-toggle), #mainNav .navbar-nav.me-auto .dropdown-item")).stream()
             .map(e -> e.getAttribute("textContent").trim()).toList();
     }
 
@@ -68,7 +68,7 @@ public abstract class Page {
 
     /** The menu entries marked as the current page (aria-current), as shown. */
     public java.util.List<String> currentMenu() {
-        return browser.driver().findElements(By.cssSelector("#mainNav .nav-link[aria-current=page]")).stream()
+        return browser.driver().findElements(By.cssSelector("#mainNav .nav-link[aria-current=page], #mainNav .dropdown-item[aria-current=page]")).stream()
             .map(e -> e.getAttribute("textContent").trim()).toList();
     }
 
