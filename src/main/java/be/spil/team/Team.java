@@ -54,8 +54,44 @@ public class Team {
     static final String MEMBER_AUDIT_TYPE = "team-member";
     static final String ASSIGNMENT_AUDIT_TYPE = "team-assignment";
 
-    /** Who carries a task in a school year: the member, and the person or organisation behind them. */
+    /**
+     * Codes of catalog tasks other modules ask about. The catalog ships them (V61) and they are stable: a school renames
+     * or retires a task, it never changes its code.
+     */
+    public static final class Tasks {
+        /** A helpdesk: set up and maintain it (helpdesk module: who triages). */
+        public static final String HELPDESK = "T03";
+        /** First-line help for colleagues' basic skills (helpdesk: whom a new ticket goes to first). */
+        public static final String FIRST_LINE_HELP = "T04";
+        /** Backup strategy with archiving (continuity, inventory: who answers for backups). */
+        public static final String BACKUPS = "T09";
+        /** Emergency procedure, e.g. after a cyber attack (continuity: whom to call). */
+        public static final String EMERGENCY_PROCEDURE = "T10";
+
+        private Tasks() {}
+    }
+
+    /**
+     * Who carries a task in a school year: the responsible member and the person (directory) or organisation behind
+     * them, and the backups as member ids. For people to contact use {@link #carriers}, which also resolves the backups.
+     */
     public record Responsible(long memberId, Long personId, Long organisationId, List<Long> backupMemberIds) {}
+
+    /** A member who carries a task, as another module needs them: person or organisation id (one of both) and name. */
+    public record Carrier(long memberId, Long personId, Long organisationId, String name) {}
+
+    /** Who carries a task: the responsible (null when nobody) and the backups in order, for helpdesk, policy and the like. */
+    public record Carriers(String task, Carrier responsible, List<Carrier> backups) {
+        /** The responsible first, then the backups: whom to ask, in order. */
+        public List<Carrier> inOrder() {
+            var list = new ArrayList<Carrier>();
+            if (responsible != null) {
+                list.add(responsible);
+            }
+            list.addAll(backups);
+            return list;
+        }
+    }
 
     /** A competence the guide asks for a cluster (cluster null: a generic competence of the job description). */
     public record Competence(Cluster cluster, String name, String nameEn) {}
@@ -96,6 +132,35 @@ public class Team {
                 .query((rs, n) -> new Responsible(a.responsible(), (Long) rs.getObject("person_id", Long.class),
                     (Long) rs.getObject("organisation_id", Long.class), a.backups()))
                 .optional());
+    }
+
+    /**
+     * Who carries this task (catalog or own code, e.g. {@link Tasks#FIRST_LINE_HELP}) in the current school year: the
+     * responsible and the backups with their person or organisation. Empty when there is no current school year or the
+     * task is not divided. No caller: the calling module has checked its caller against the school.
+     */
+    public Optional<Carriers> carriers(long schoolId, String taskCode) {
+        return calendar.currentSchoolYear().flatMap(y -> carriers(schoolId, y.id(), taskCode));
+    }
+
+    /** Who carries this task in this school year; empty when it is not divided. */
+    public Optional<Carriers> carriers(long schoolId, long schoolYearId, String taskCode) {
+        var assignment = assignmentsOf(schoolId, schoolYearId).stream().filter(a -> a.task().equalsIgnoreCase(taskCode)).findFirst();
+        if (assignment.isEmpty()) {
+            return Optional.empty();
+        }
+        var a = assignment.get();
+        var rows = jdbc.sql("select * from team_member where school_id = :school and school_year_id = :year")
+            .param("school", schoolId).param("year", schoolYearId).query((rs, n) -> memberRow(rs)).list();
+        var byId = new HashMap<Long, Carrier>();
+        for (var r : rows) {
+            String name = r.personId() != null
+                ? people.identityById(r.personId()).map(be.spil.directory.Identity::name).orElse("")
+                : organisations.get(r.organisationId()).name();
+            byId.put(r.id(), new Carrier(r.id(), r.personId(), r.organisationId(), name));
+        }
+        return Optional.of(new Carriers(a.task(), a.responsible() == null ? null : byId.get(a.responsible()),
+            a.backups().stream().map(byId::get).filter(c -> c != null).toList()));
     }
 
     // ---- school years ----

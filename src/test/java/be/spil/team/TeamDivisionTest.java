@@ -326,6 +326,23 @@ class TeamDivisionTest {
         basic(get(path)).andExpect(jsonPath("$.version").value(2)).andExpect(jsonPath("$.text", containsString("back-upstrategie")));
     }
 
+    @Test
+    void otherModulesAskWhoCarriesFirstLineHelpAndBackups() {
+        var kim = member(year, coordinator, 100, Cluster.TECHNICAL);
+        var joPerson = fixtures.user(school, Role.STAFF);
+        var jo = member(year, joPerson, 50, Cluster.TECHNICAL);
+        assign(year, Team.Tasks.FIRST_LINE_HELP, kim, List.of(jo.id()), 30);
+        assertThat(team.carriers(school.id(), year.id(), Team.Tasks.FIRST_LINE_HELP)).hasValueSatisfying(c -> {
+            assertThat(c.responsible().personId()).isEqualTo(coordinator.id());
+            assertThat(c.responsible().name()).isEqualTo(coordinator.name());
+            assertThat(c.inOrder()).extracting(Team.Carrier::personId).containsExactly(coordinator.id(), joPerson.id());
+        });
+        assertThat(team.carriers(school.id(), year.id(), Team.Tasks.BACKUPS)).isEmpty();
+        assertThat(team.carriers(fixtures.school().id(), year.id(), Team.Tasks.FIRST_LINE_HELP)).as("another school").isEmpty();
+        assertThat(team.responsibleFor(school.id(), year.id(), Team.Tasks.FIRST_LINE_HELP)).hasValueSatisfying(r ->
+            assertThat(r.backupMemberIds()).containsExactly(jo.id()));
+    }
+
     // ---- charts ----
 
     @Test
