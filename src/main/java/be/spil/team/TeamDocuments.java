@@ -65,6 +65,14 @@ class TeamDocuments {
         return String.format(locale, "%.1f", h);
     }
 
+    /** Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe. */
+    static String cell(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
     void divisionCsv(Division d, CsvDialect dialect, Locale locale, OutputStream out) {
         boolean excel = dialect == CsvDialect.EXCEL;
         var numbers = excel ? Locale.forLanguageTag("nl-BE") : Locale.ROOT;
@@ -82,9 +90,9 @@ class TeamDocuments {
                 var names = d.names();
                 for (var t : d.tasks()) {
                     var a = byTask.get(t.code());
-                    csv.printRecord(msg(locale, "team.cluster." + t.cluster()), t.code(), t.name(locale.getLanguage()),
-                        a == null || a.responsible() == null ? "" : names.get(a.responsible()),
-                        a == null ? "" : a.backups().stream().map(names::get).collect(Collectors.joining(", ")),
+                    csv.printRecord(msg(locale, "team.cluster." + t.cluster()), t.code(), cell(t.name(locale.getLanguage())),
+                        a == null || a.responsible() == null ? "" : cell(names.get(a.responsible())),
+                        a == null ? "" : cell(a.backups().stream().map(names::get).collect(Collectors.joining(", "))),
                         a == null ? "" : msg(locale, "team.level." + a.level()),
                         a == null ? "" : msg(locale, "team.funding." + a.funding()),
                         a == null ? "" : hours(a.hours(), numbers));
