@@ -218,6 +218,13 @@ class TeamDivisionTest {
             .andExpect(status().is3xxRedirection()).andReturn();
         assertThat(result.getFlashMap().get("message")).isEqualTo("team.copy.done");
         assertThat(team.members(school.id(), empty2.id(), Fixtures.ADMIN)).hasSize(2);
+        String html = mvc.perform(get(result.getResponse().getRedirectedUrl()).session(session).flashAttrs(result.getFlashMap()))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Het team en de takenverdeling zijn overgenomen.", "2 teamleden en 3 taken overgenomen uit " + year.name())
+            .doesNotContain("id=\"copyForm\"");
+        html = mvc.perform(get(page + "/division?year=" + TeamApiTest.freshYear(calendar).name()).session(session)).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString();
+        assertThat(html).as("an empty year offers the copy").contains("id=\"copyForm\"", "id=\"copyFrom\"");
     }
 
     @Test
