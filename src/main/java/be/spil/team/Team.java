@@ -54,8 +54,44 @@ public class Team {
     static final String MEMBER_AUDIT_TYPE = "team-member";
     static final String ASSIGNMENT_AUDIT_TYPE = "team-assignment";
 
-    /** Who carries a task in a school year: the member, and the person or organisation behind them. */
+    /**
+     * Codes of catalog tasks other modules ask about. The catalog ships them (V61) and they are stable: a school renames
+     * or retires a task, it never changes its code.
+     */
+    public static final class Tasks {
+        /** A helpdesk: set up and maintain it (helpdesk module: who triages). */
+        public static final String HELPDESK = "T03";
+        /** First-line help for colleagues' basic skills (helpdesk: whom a new ticket goes to first). */
+        public static final String FIRST_LINE_HELP = "T04";
+        /** Backup strategy with archiving (continuity, inventory: who answers for backups). */
+        public static final String BACKUPS = "T09";
+        /** Emergency procedure, e.g. after a cyber attack (continuity: whom to call). */
+        public static final String EMERGENCY_PROCEDURE = "T10";
+
+        private Tasks() {}
+    }
+
+    /**
+     * Who carries a task in a school year: the responsible member and the person (directory) or organisation behind
+     * them, and the backups as member ids. For people to contact use {@link #carriers}, which also resolves the backups.
+     */
     public record Responsible(long memberId, Long personId, Long organisationId, List<Long> backupMemberIds) {}
+
+    /** A member who carries a task, as another module needs them: person or organisation id (one of both) and name. */
+    public record Carrier(long memberId, Long personId, Long organisationId, String name) {}
+
+    /** Who carries a task: the responsible (null when nobody) and the backups in order, for helpdesk, policy and the like. */
+    public record Carriers(String task, Carrier responsible, List<Carrier> backups) {
+        /** The responsible first, then the backups: whom to ask, in order. */
+        public List<Carrier> inOrder() {
+            var list = new ArrayList<Carrier>();
+            if (responsible != null) {
+                list.add(responsible);
+            }
+            list.addAll(backups);
+            return list;
+        }
+    }
 
     /** A competence the guide asks for a cluster (cluster null: a generic competence of the job description). */
     public record Competence(Cluster cluster, String name, String nameEn) {}
@@ -96,6 +132,35 @@ public class Team {
                 .query((rs, n) -> new Responsible(a.responsible(), (Long) rs.getObject("person_id", Long.class),
                     (Long) rs.getObject("organisation_id", Long.class), a.backups()))
                 .optional());
+    }
+
+    /**
+     * Who carries this task (catalog or own code, e.g. {@link Tasks#FIRST_LINE_HELP}) in the current school year: the
+     * responsible and the backups with their person or organisation. Empty when there is no current school year or the
+     * task is not divided. No caller: the calling module has checked its caller against the school.
+     */
+    public Optional<Carriers> carriers(long schoolId, String taskCode) {
+        return calendar.currentSchoolYear().flatMap(y -> carriers(schoolId, y.id(), taskCode));
+    }
+
+    /** Who carries this task in this school year; empty when it is not divided. */
+    public Optional<Carriers> carriers(long schoolId, long schoolYearId, String taskCode) {
+        var assignment = assignmentsOf(schoolId, schoolYearId).stream().filter(a -> a.task().equalsIgnoreCase(taskCode)).findFirst();
+        if (assignment.isEmpty()) {
+            return Optional.empty();
+        }
+        var a = assignment.get();
+        var rows = jdbc.sql("select * from team_member where school_id = :school and school_year_id = :year")
+            .param("school", schoolId).param("year", schoolYearId).query((rs, n) -> memberRow(rs)).list();
+        var byId = new HashMap<Long, Carrier>();
+        for (var r : rows) {
+            String name = r.personId() != null
+                ? people.identityById(r.personId()).map(be.spil.directory.Identity::name).orElse("")
+                : organisations.get(r.organisationId()).name();
+            byId.put(r.id(), new Carrier(r.id(), r.personId(), r.organisationId(), name));
+        }
+        return Optional.of(new Carriers(a.task(), a.responsible() == null ? null : byId.get(a.responsible()),
+            a.backups().stream().map(byId::get).filter(c -> c != null).toList()));
     }
 
     // ---- school years ----
@@ -483,6 +548,30 @@ public class Team {
         return after;
     }
 
+    /**
+     * Sets who carries a task in a school year, as the matrix edits it: responsible, backups and (when given) hours. A
+     * task not divided yet gets an assignment at the level the guide names first among core, other and central, funded
+     * from ICT hours; an existing one keeps its level and funding. The same rules hold as for every write: members of that
+     * year's team only, hours 0 to {@link #MAX_HOURS}, a stale version answers 409.
+     */
+    @Transactional
+    public AssignmentView divide(long schoolId, long yearId, String taskCode, Long responsible, List<Long> backups, Double hours,
+                                 Integer version, Caller caller) {
+        caller.requireManage(schoolId);
+        var existing = assignmentsOf(schoolId, yearId).stream().filter(a -> a.task().equalsIgnoreCase(taskCode)).findFirst();
+        var list = backups == null ? List.<Long>of() : backups;
+        if (existing.isPresent()) {
+            var a = existing.get();
+            return updateAssignment(schoolId, a.id(), new AssignmentForm(a.task(), responsible, list, a.level(), a.funding(),
+                hours == null ? a.hours() : hours, version), caller);
+        }
+        var task = task(schoolId, taskCode).filter(t -> !t.retired())
+            .orElseThrow(() -> FieldErrorsException.of("task", "team.assignment.task.unknown"));
+        var level = task.levels().contains(Level.CORE) ? Level.CORE : task.levels().contains(Level.OTHER) ? Level.OTHER : Level.CENTRAL;
+        return createAssignment(schoolId, yearId, new AssignmentForm(task.code(), responsible, list, level, FundingSource.ICT_HOURS,
+            hours == null ? 0.0 : hours, null), caller);
+    }
+
     private static BigDecimal hoursOf(AssignmentForm form) {
         if (form.hours() < 0 || form.hours() > MAX_HOURS || form.hours().isNaN()) {
             throw FieldErrorsException.of("hours", "team.hours.absurd", (long) MAX_HOURS);
@@ -536,6 +625,248 @@ public class Team {
             Cluster.valueOf(rs.getString("cluster")), (Long) rs.getObject("responsible_id", Long.class), backups,
             Level.valueOf(rs.getString("level")), FundingSource.valueOf(rs.getString("funding")), rs.getDouble("hours"),
             rs.getInt("version"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+    }
+
+    // ---- school years: copy and compare ----
+
+    /** What a copy made: how many members and assignments, and the assignments whose responsible did not come along. */
+    public record CopyResult(String from, String to, int members, int assignments, int withoutResponsible) {}
+
+    /**
+     * Copies a school year's team (members still in it) and division (tasks not retired) into another school year, so a
+     * school starts the new year from last year's and adjusts. Refused when the target year already has a member or an
+     * assignment, when both years are the same and when the source year has nothing to copy; nothing is written then.
+     */
+    @Transactional
+    public CopyResult copyDivision(long schoolId, long fromYearId, long toYearId, Caller caller) {
+        caller.requireManage(schoolId);
+        var from = yearById(fromYearId, "from");
+        var to = yearById(toYearId, "to");
+        if (fromYearId == toYearId) {
+            throw FieldErrorsException.of("to", "team.copy.sameYear");
+        }
+        long existing = jdbc.sql("""
+                select (select count(*) from team_member where school_id = :school and school_year_id = :year)
+                     + (select count(*) from team_assignment where school_id = :school and school_year_id = :year)""")
+            .param("school", schoolId).param("year", toYearId).query(Long.class).single();
+        if (existing > 0) {
+            throw FieldErrorsException.conflict("to", "team.copy.targetHasDivision", to.name());
+        }
+        var members = jdbc.sql("select * from team_member where school_id = :school and school_year_id = :year and archived = false order by id")
+            .param("school", schoolId).param("year", fromYearId).query((rs, n) -> memberRow(rs)).list();
+        if (members.isEmpty()) {
+            throw FieldErrorsException.of("from", "team.copy.sourceEmpty", from.name());
+        }
+        var newIds = new HashMap<Long, Long>();
+        var stamp = Timestamp.from(now());
+        for (var m : members) {
+            var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into team_member (school_id, school_year_id, person_id, organisation_id, profile, education, ict_hours,
+                    bpt_hours, operating_hours, points_hours, other_hours, version, created_at, updated_at, updated_by)
+                    select school_id, :to, person_id, organisation_id, profile, education, ict_hours, bpt_hours, operating_hours,
+                    points_hours, other_hours, 0, :now, :now, :by from team_member where id = :id""")
+                .param("to", toYearId).param("now", stamp).param("by", Caller.currentActor()).param("id", m.id())
+                .update(keys, "id");
+            long id = keys.getKey().longValue();
+            newIds.put(m.id(), id);
+            var view = member(schoolId, id, caller);
+            audit.record(MEMBER_AUDIT_TYPE, id, schoolId, Action.CREATED, view.name() + " (" + from.name() + ")", Map.of(), memberAudit(view));
+        }
+        var active = tasks(schoolId).stream().filter(t -> !t.retired()).map(TaskView::code).collect(Collectors.toSet());
+        int copied = 0;
+        int withoutResponsible = 0;
+        for (var a : assignmentsOf(schoolId, fromYearId)) {
+            if (!active.contains(a.task())) {
+                continue;
+            }
+            Long responsible = a.responsible() == null ? null : newIds.get(a.responsible());
+            if (a.responsible() != null && responsible == null) {
+                withoutResponsible++;
+            }
+            var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into team_assignment (school_id, school_year_id, task_id, responsible_id, level, funding, hours, version,
+                    created_at, updated_at, updated_by)
+                    select school_id, :to, task_id, :responsible, level, funding, hours, 0, :now, :now, :by
+                    from team_assignment where id = :id""")
+                .param("to", toYearId).param("responsible", responsible).param("now", stamp).param("by", Caller.currentActor())
+                .param("id", a.id()).update(keys, "id");
+            long id = keys.getKey().longValue();
+            var backups = new LinkedHashSet<Long>();
+            a.backups().stream().map(newIds::get).filter(b -> b != null && !b.equals(responsible)).forEach(backups::add);
+            writeBackups(id, backups);
+            var view = assignmentById(schoolId, id).orElseThrow();
+            audit.record(ASSIGNMENT_AUDIT_TYPE, id, schoolId, Action.CREATED, a.task() + " (" + from.name() + ")", Map.of(),
+                assignmentAudit(view));
+            copied++;
+        }
+        return new CopyResult(from.name(), to.name(), members.size(), copied, withoutResponsible);
+    }
+
+    /** How a task's division differs between two school years. */
+    public enum Change { ADDED, REMOVED, MOVED, HOURS, UNCHANGED }
+
+    /**
+     * One task in both years: who was responsible (by name, since members are per year), backups, level, funding and hours
+     * in each (null when the task was not divided that year), and what changed.
+     */
+    public record TaskComparison(String task, String name, Cluster cluster, String responsibleFrom, String responsibleTo,
+                                 List<String> backupsFrom, List<String> backupsTo, Double hoursFrom, Double hoursTo,
+                                 Level levelFrom, Level levelTo, FundingSource fundingFrom, FundingSource fundingTo, Change change) {
+        public double hoursDelta() {
+            return (hoursTo == null ? 0 : hoursTo) - (hoursFrom == null ? 0 : hoursFrom);
+        }
+    }
+
+    /** One person or organisation over both years: available and assigned (responsible) hours in each. */
+    public record MemberComparison(String name, Double availableFrom, Double availableTo, double assignedFrom, double assignedTo) {}
+
+    /** Two school years side by side: what moved to someone else, which hours changed, who joined or left. */
+    public record YearComparison(String from, String to, List<TaskComparison> tasks, List<MemberComparison> members,
+                                 Map<Change, Long> counts) {}
+
+    /** Compares the division of two school years (from: the older one, to: the newer one, but any two work). */
+    public YearComparison compare(long schoolId, long fromYearId, long toYearId, String lang, Caller caller) {
+        requireSee(schoolId, caller);
+        var from = yearById(fromYearId, "from");
+        var to = yearById(toYearId, "to");
+        var membersFrom = membersOf(schoolId, fromYearId, caller);
+        var membersTo = membersOf(schoolId, toYearId, caller);
+        var namesFrom = names(membersFrom);
+        var namesTo = names(membersTo);
+        var byTaskFrom = assignmentsOf(schoolId, fromYearId).stream().collect(Collectors.toMap(AssignmentView::task, a -> a));
+        var byTaskTo = assignmentsOf(schoolId, toYearId).stream().collect(Collectors.toMap(AssignmentView::task, a -> a));
+        var rows = new ArrayList<TaskComparison>();
+        for (var t : tasks(schoolId)) {
+            var a = byTaskFrom.get(t.code());
+            var b = byTaskTo.get(t.code());
+            if (a == null && b == null) {
+                continue;
+            }
+            String rFrom = a == null || a.responsible() == null ? null : namesFrom.get(a.responsible());
+            String rTo = b == null || b.responsible() == null ? null : namesTo.get(b.responsible());
+            Change change;
+            if (a == null) {
+                change = Change.ADDED;
+            } else if (b == null) {
+                change = Change.REMOVED;
+            } else if (!java.util.Objects.equals(rFrom, rTo)) {
+                change = Change.MOVED;
+            } else if (a.hours() != b.hours()) {
+                change = Change.HOURS;
+            } else {
+                change = Change.UNCHANGED;
+            }
+            rows.add(new TaskComparison(t.code(), t.name(lang), t.cluster(), rFrom, rTo,
+                a == null ? List.of() : a.backups().stream().map(namesFrom::get).toList(),
+                b == null ? List.of() : b.backups().stream().map(namesTo::get).toList(),
+                a == null ? null : a.hours(), b == null ? null : b.hours(), a == null ? null : a.level(), b == null ? null : b.level(),
+                a == null ? null : a.funding(), b == null ? null : b.funding(), change));
+        }
+        var people = new LinkedHashMap<String, MemberComparison>();
+        java.util.function.BiFunction<List<MemberView>, Map<String, AssignmentView>, Map<Long, Double>> assigned = (ms, byTask) -> {
+            var sums = new HashMap<Long, Double>();
+            byTask.values().stream().filter(x -> x.responsible() != null).forEach(x -> sums.merge(x.responsible(), x.hours(), Double::sum));
+            return sums;
+        };
+        var sumFrom = assigned.apply(membersFrom, byTaskFrom);
+        var sumTo = assigned.apply(membersTo, byTaskTo);
+        for (var m : membersFrom) {
+            people.put(who(m), new MemberComparison(m.name(), m.totalHours(), null, sumFrom.getOrDefault(m.id(), 0.0), 0));
+        }
+        for (var m : membersTo) {
+            var old = people.get(who(m));
+            people.put(who(m), new MemberComparison(m.name(), old == null ? null : old.availableFrom(), m.totalHours(),
+                old == null ? 0 : old.assignedFrom(), sumTo.getOrDefault(m.id(), 0.0)));
+        }
+        var counts = new EnumMap<Change, Long>(Change.class);
+        for (var c : Change.values()) {
+            counts.put(c, rows.stream().filter(r -> r.change() == c).count());
+        }
+        return new YearComparison(from.name(), to.name(), rows, List.copyOf(people.values()), counts);
+    }
+
+    private static String who(MemberView m) {
+        return m.personId() != null ? "p" + m.personId() : "o" + m.organisationId();
+    }
+
+    private SchoolYearView yearById(long id, String field) {
+        return calendar.schoolYears().stream().filter(y -> y.id() == id).findFirst()
+            .orElseThrow(() -> FieldErrorsException.of(field, "team.year.unknown", id));
+    }
+
+    // ---- the group's catalog (central admin) ----
+
+    /** The catalog as the school group publishes it to every school (retired ones too), without any school's renames. */
+    public List<TaskView> catalog(Caller caller) {
+        caller.requireCentralAdmin();
+        return jdbc.sql("""
+                select t.*, null as o_nl, null as o_en, null as o_retired, t.version as o_version, t.updated_at as o_at, t.updated_by as o_by
+                from team_task t join team_cluster c on c.code = t.cluster where t.school_id is null
+                order by c.sort_order, t.sort_order, t.code""")
+            .query((rs, n) -> taskView(rs)).list();
+    }
+
+    private Optional<TaskView> catalogTask(String code) {
+        return jdbc.sql("""
+                select t.*, null as o_nl, null as o_en, null as o_retired, t.version as o_version, t.updated_at as o_at, t.updated_by as o_by
+                from team_task t where t.school_id is null and lower(t.code) = lower(:code)""")
+            .param("code", code == null ? "" : code.trim()).query((rs, n) -> taskView(rs)).optional();
+    }
+
+    /** Adds a task to the group's catalog: every school sees it. A code a school already uses for its own task is refused. */
+    @Transactional
+    public TaskView createCatalogTask(@Valid TaskForm form, Caller caller) {
+        caller.requireCentralAdmin();
+        String code = form.code().trim();
+        var users = jdbc.sql("select count(*) from team_task where lower(code) = lower(:code)").param("code", code).query(Long.class).single();
+        if (users > 0) {
+            throw FieldErrorsException.conflict("code", "team.task.code.taken", code);
+        }
+        String nameEn = form.nameEn() == null || form.nameEn().isBlank() ? form.name().trim() : form.nameEn().trim();
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into team_task (school_id, code, cluster, name_nl, name_en, levels, version, updated_at, updated_by)
+                values (null, :code, :cluster, :name, :nameEn, :levels, 0, :now, :by)""")
+            .param("code", code).param("cluster", form.cluster().name()).param("name", form.name().trim()).param("nameEn", nameEn)
+            .param("levels", levels(form.levels())).param("now", Timestamp.from(now())).param("by", Caller.currentActor())
+            .update(keys, "id");
+        long id = keys.getKey().longValue();
+        var view = catalogTask(code).orElseThrow();
+        audit.record(TASK_AUDIT_TYPE, id, null, Action.CREATED, code, Map.of(), taskAudit(view));
+        return view;
+    }
+
+    /**
+     * Renames, retires or restores a task of the group's catalog for every school. A school's own rename of it stays; a
+     * task the group retired is retired in every school.
+     */
+    @Transactional
+    public TaskView patchCatalogTask(String code, String name, String nameEn, Boolean retired, Integer version, Caller caller) {
+        caller.requireCentralAdmin();
+        var task = catalogTask(code).orElseThrow(() -> new NotFoundException("task", code));
+        StaleVersionException.check(version, task.version(), task.updatedBy(), task.updatedAt(), () -> taskAudit(task));
+        if (name != null && name.isBlank()) {
+            throw FieldErrorsException.of("name", "team.task.name.blank");
+        }
+        if ((name != null && name.trim().length() > 300) || (nameEn != null && nameEn.trim().length() > 300)) {
+            throw FieldErrorsException.of(name != null && name.trim().length() > 300 ? "name" : "nameEn", "team.task.name.long");
+        }
+        int updated = jdbc.sql("""
+                update team_task set name_nl = :name, name_en = :en, retired = :retired, version = version + 1,
+                updated_at = :now, updated_by = :by where id = :id and version = :version""")
+            .param("name", name == null ? task.name() : name.trim())
+            .param("en", nameEn == null || nameEn.isBlank() ? task.nameEn() : nameEn.trim())
+            .param("retired", retired == null ? task.retired() : retired).param("now", Timestamp.from(now()))
+            .param("by", Caller.currentActor()).param("id", task.id()).param("version", version).update();
+        var after = catalogTask(code).orElseThrow();
+        if (updated == 0) {
+            throw new StaleVersionException(after.updatedBy(), after.updatedAt(), after.version(), taskAudit(after));
+        }
+        var action = task.retired() == after.retired() ? Action.UPDATED : after.retired() ? Action.ARCHIVED : Action.RESTORED;
+        audit.record(TASK_AUDIT_TYPE, task.id(), null, action, task.code(), taskAudit(task), taskAudit(after));
+        return after;
     }
 
     // ---- coverage ----
@@ -598,7 +929,7 @@ public class Team {
         return new TaskView(rs.getLong("id"), rs.getString("code"), Cluster.valueOf(rs.getString("cluster")), rs.getString("parent_code"),
             overrideNl != null ? overrideNl : rs.getString("name_nl"), overrideEn != null ? overrideEn : rs.getString("name_en"),
             levels, rs.getString("carried_by_nl"), rs.getString("carried_by_en"), own,
-            overrideRetired != null ? rs.getBoolean("o_retired") : rs.getBoolean("retired"), version,
+            rs.getBoolean("retired") || (overrideRetired != null && rs.getBoolean("o_retired")), version,
             instant(rs.getTimestamp(own ? "updated_at" : "o_at")), rs.getString(own ? "updated_by" : "o_by"));
     }
 

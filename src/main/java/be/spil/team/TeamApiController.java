@@ -48,14 +48,119 @@ class TeamApiController {
     /** The coverage analysis of a school year: the findings, most serious first, and how many of each severity. */
     record Coverage(String year, List<Finding> findings, Map<Finding.Severity, Long> counts) {}
 
+    /** Copy a school year's team and division into another: both by name, like 2025-2026. */
+    record CopyRequest(@jakarta.validation.constraints.NotBlank @Size(max = 20) String from,
+                       @jakarta.validation.constraints.NotBlank @Size(max = 20) String to) {}
+
+    /** A member's job description text; {@code version}: the one read (0 when it was generated, never saved). */
+    record JobText(@jakarta.validation.constraints.NotBlank @Size(max = JobDescriptions.MAX_LENGTH) String text,
+                   @NotNull Integer version) {}
+
     private final Schools schools;
     private final Team team;
     private final AuditTrail audit;
+    private final JobDescriptions jobs;
+    private final TeamDocuments documents;
+    private final TeamDivisionController pages;
 
-    TeamApiController(Schools schools, Team team, AuditTrail audit) {
+    TeamApiController(Schools schools, Team team, AuditTrail audit, JobDescriptions jobs, TeamDocuments documents,
+                      TeamDivisionController pages) {
         this.schools = schools;
         this.team = team;
         this.audit = audit;
+        this.jobs = jobs;
+        this.documents = documents;
+        this.pages = pages;
+    }
+
+    private be.spil.school.SchoolYearView yearNamed(String name, String field) {
+        try {
+            return team.year(name);
+        } catch (be.spil.shared.FieldErrorsException e) {
+            throw be.spil.shared.FieldErrorsException.of(field, "team.year.unknown", name == null ? "" : name.trim());
+        }
+    }
+
+    @PostMapping("/copy")
+    @Operation(summary = "Copy a school year's team and division into another school year",
+        description = "Members still in the team and assignments of tasks not retired; responsibles and backups follow their "
+            + "member. Refused (409, field to) when the target year already has members or assignments; 400 when both years "
+            + "are the same or the source year has no team. Answers 201 with how many members and assignments were copied.")
+    ResponseEntity<Team.CopyResult> copy(Caller caller, @PathVariable String code, @Valid @RequestBody CopyRequest request) {
+        var school = schools.visible(code, caller);
+        caller.requireManage(school.id());
+        var from = yearNamed(request.from(), "from");
+        var to = yearNamed(request.to(), "to");
+        var result = team.copyDivision(school.id(), from.id(), to.id(), caller);
+        return ResponseEntity.created(URI.create("/api/v1/schools/" + school.code() + "/team/assignments?year=" + to.name())).body(result);
+    }
+
+    @GetMapping("/compare")
+    @Operation(summary = "Compare the division of two school years",
+        description = "from and to: school years by name (to: default the current one; from: default the year before to). "
+            + "Per task: responsible, backups, level, funding and hours in each year and the change (ADDED, REMOVED, MOVED, HOURS, "
+            + "UNCHANGED); per person or organisation: available and assigned hours in each year.")
+    Team.YearComparison compare(Caller caller, @PathVariable String code, @RequestParam(required = false) String from,
+                                @RequestParam(required = false) String to, @RequestParam(required = false) String lang) {
+        long school = schools.visible(code, caller).id();
+        var toYear = yearNamed(to, "to");
+        var fromYear = from == null || from.isBlank() ? TeamDivisionController.previous(team.years(), toYear) : yearNamed(from, "from");
+        if (fromYear == null) {
+            throw be.spil.shared.FieldErrorsException.of("from", "team.compare.noEarlier");
+        }
+        String language = lang != null ? lang : org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage();
+        return team.compare(school, fromYear.id(), toYear.id(), "en".equals(language) ? "en" : "nl", caller);
+    }
+
+    @GetMapping("/division.pdf")
+    @Operation(summary = "The task division of a school year as PDF", description = "Per cluster the tasks with responsible, "
+        + "backups, level, funding and hours; then the members' available and assigned hours. Language of the request (lang=en).")
+    ResponseEntity<byte[]> divisionPdf(Caller caller, @PathVariable String code, @RequestParam(required = false) String year) {
+        var school = schools.visible(code, caller);
+        var y = team.year(year);
+        var out = new java.io.ByteArrayOutputStream();
+        documents.divisionPdf(pages.division(school, y, caller), org.springframework.context.i18n.LocaleContextHolder.getLocale(), out);
+        return TeamDivisionController.file(out.toByteArray(), org.springframework.http.MediaType.APPLICATION_PDF,
+            TeamDivisionController.fileName(school.code(), y.name(), "takenverdeling", "pdf"), false);
+    }
+
+    @GetMapping("/division.csv")
+    @Operation(summary = "The task division of a school year as CSV", description = "dialect=excel (default: ; and a UTF-8 BOM, "
+        + "decimal comma, for Belgian Excel) or dialect=rfc4180 (, UTF-8 without BOM, decimal point). Column labels in the "
+        + "request's language.")
+    ResponseEntity<byte[]> divisionCsv(Caller caller, @PathVariable String code, @RequestParam(required = false) String year,
+                                       @RequestParam(required = false) String dialect) {
+        var school = schools.visible(code, caller);
+        var y = team.year(year);
+        var d = TeamDivisionController.dialect(dialect);
+        var out = new java.io.ByteArrayOutputStream();
+        documents.divisionCsv(pages.division(school, y, caller), d, org.springframework.context.i18n.LocaleContextHolder.getLocale(), out);
+        return TeamDivisionController.file(out.toByteArray(), new org.springframework.http.MediaType("text", "csv",
+            java.nio.charset.StandardCharsets.UTF_8), TeamDivisionController.fileName(school.code(), y.name(), "takenverdeling", "csv"), false);
+    }
+
+    @GetMapping("/members/{id}/job-description")
+    @Operation(summary = "A member's job description", description = "The text the school saved, or (edited=false, version 0) "
+        + "one generated from the member's tasks, the competences of those clusters and the generic competences. Lines starting "
+        + "with ## are headings, lines starting with - list items.")
+    JobDescriptions.JobDescription job(Caller caller, @PathVariable String code, @PathVariable long id) {
+        long school = schools.visible(code, caller).id();
+        return jobs.get(school, id, org.springframework.context.i18n.LocaleContextHolder.getLocale(), caller);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/members/{id}/job-description")
+    @Operation(summary = "Save a member's edited job description", description = "text: 1 to 20,000 characters; version: the one "
+        + "read (0 for a generated text). A stale version answers 409.")
+    JobDescriptions.JobDescription saveJob(Caller caller, @PathVariable String code, @PathVariable long id,
+                                           @Valid @RequestBody JobText body) {
+        long school = schools.visible(code, caller).id();
+        return jobs.save(school, id, body.text(), body.version(), caller);
+    }
+
+    @GetMapping("/members/{id}/job-description.pdf")
+    @Operation(summary = "A member's job description as PDF")
+    ResponseEntity<byte[]> jobPdf(Caller caller, @PathVariable String code, @PathVariable long id) {
+        return pages.jobPdf(caller, code, id);
     }
 
     /** The change history of a record as this school sees it (catalog tasks are shared; their changes are per school). */

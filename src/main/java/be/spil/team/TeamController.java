@@ -199,6 +199,7 @@ class TeamController {
         var school = schools.visible(code, caller);
         common(caller, school, null, model);
         var tasks = team.tasks(school.id(), true, caller);
+        model.addAttribute("centralAdmin", caller.centralAdmin());
         model.addAttribute("clusters", team.clusters());
         model.addAttribute("tasksByCluster", tasks.stream().collect(Collectors.groupingBy(TaskView::cluster)));
         var competences = team.competences();
@@ -249,10 +250,14 @@ class TeamController {
     // ---- division ----
 
     @GetMapping("/schools/{code}/team/division")
-    String division(Caller caller, @PathVariable String code, @RequestParam(required = false) String year, Model model) {
+    String division(Caller caller, @PathVariable String code, @RequestParam(required = false) String year,
+                    @RequestParam(required = false) Long member, @RequestParam(required = false) String fragment, Model model) {
         var school = schools.visible(code, caller);
         var y = common(caller, school, year, model);
-        var members = y == null ? List.<MemberView>of() : team.members(school.id(), y.id(), caller);
+        var allMembers = y == null ? List.<MemberView>of() : team.members(school.id(), y.id(), caller);
+        var members = allMembers.stream().filter(m -> member == null || m.id() == member).toList();
+        model.addAttribute("allMembers", allMembers);
+        model.addAttribute("member", members.size() == 1 && member != null ? member : null);
         var assignments = y == null ? List.<AssignmentView>of() : team.assignments(school.id(), y.id(), caller);
         var byTask = new LinkedHashMap<String, AssignmentView>();
         assignments.forEach(a -> byTask.put(a.task(), a));
@@ -263,7 +268,7 @@ class TeamController {
         model.addAttribute("byTask", byTask);
         model.addAttribute("hoursByMember", members.stream().collect(Collectors.toMap(MemberView::id,
             m -> assignments.stream().filter(a -> Long.valueOf(m.id()).equals(a.responsible())).mapToDouble(AssignmentView::hours).sum())));
-        return "team/division";
+        return "totals".equals(fragment) && y != null ? "team/division :: totals" : "team/division";
     }
 
     @PostMapping("/schools/{code}/team/division")
@@ -314,6 +319,10 @@ class TeamController {
 
     // ---- coverage ----
 
+    /** Chart colours: clusters (Okabe-Ito, safe for colour blindness) and coverage states. */
+    static final Map<String, String> CHART_COLORS = Map.of("TECHNICAL", "#0072B2", "PEDAGOGICAL", "#E69F00", "POLICY", "#009E73",
+        "ADMINISTRATIVE", "#CC79A7", "backup", "#1a7f37", "responsible", "#9ad0a4", "uncovered", "#f8f9fa");
+
     /** Per cluster: active tasks, how many have a responsible, how many also a backup. */
     record ClusterRow(Cluster cluster, int tasks, int withResponsible, int withBackup) {}
 
@@ -343,6 +352,15 @@ class TeamController {
         }
         model.addAttribute("bySeverity", bySeverity);
         model.addAttribute("clusterRows", y == null ? List.of() : clusterRows(school.id(), y.id(), caller));
+        var members = y == null ? List.<MemberView>of() : team.members(school.id(), y.id(), caller);
+        var assignments = y == null ? List.<AssignmentView>of() : team.assignments(school.id(), y.id(), caller);
+        model.addAttribute("hoursChart", TeamCharts.hoursPerMember(members, assignments));
+        var labels = new java.util.EnumMap<Cluster, String>(Cluster.class);
+        team.clusters().forEach(c -> labels.put(c.cluster(), "en".equals(lang()) ? c.nameEn() : c.name()));
+        model.addAttribute("coverageChart", TeamCharts.coverageChart(TeamCharts.coverage(team.tasks(school.id(), false, caller), assignments),
+            labels));
+        model.addAttribute("chartWidth", TeamCharts.WIDTH);
+        model.addAttribute("colors", CHART_COLORS);
         model.addAttribute("findingCount", findings.size());
         model.addAttribute("taskNames", team.tasks(school.id(), true, caller).stream()
             .collect(Collectors.toMap(TaskView::code, t -> t.name(lang()))));

@@ -243,6 +243,12 @@ class AccessibilityTest extends BrowserJourney {
         checkBoth(coordinator, "team-division");
         coordinator.go(base + "/coverage" + y);
         checkBoth(coordinator, "team-coverage");
+        coordinator.go(base + "/compare?from=" + year.name() + "&to=" + year.name());
+        check(coordinator, "team-compare-desktop");
+        coordinator.go(base + "/members/" + member.id() + "/job-description");
+        checkBoth(coordinator, "team-job-description");
+        coordinator.go(base + "/division" + y + "&member=" + member.id());
+        check(coordinator, "team-division-member-desktop");
     }
 
     @Test
@@ -293,5 +299,7 @@ class AccessibilityTest extends BrowserJourney {
         check(admin, "school-years-desktop");
         admin.go("/admin/settings");
         check(admin, "settings-desktop");
+        admin.go("/team/catalog");
+        check(admin, "team-group-catalog-desktop");
     }
 }
