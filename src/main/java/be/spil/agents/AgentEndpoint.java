@@ -70,7 +70,7 @@ class AgentEndpoint {
         if (start >= body.bytes().length) {
             return problem(json, 400, "the body is empty");
         }
-        json = body.bytes()[start] == '{';
+        json = json || body.bytes()[start] == '{' || body.bytes()[start] == '[';
         if (!json && body.bytes()[start] != '<') {
             inventories.failed(school.get(), null, XML_PROTOCOL, "UNKNOWN", userAgent, "the body is neither XML nor JSON", body.received());
             return problem(false, 400, "the body is neither XML nor JSON (or its compression is not zlib or gzip)");
@@ -137,7 +137,7 @@ class AgentEndpoint {
                 return reply("{\"status\":\"ok\",\"expiration\":" + prologFreqHours
                     + ",\"tasks\":{\"inventory\":{\"server\":\"glpi\",\"version\":\"1.0\"}}}", body.compression(), "application/json");
             }
-            case "INVENTORY" -> {
+            case "INVENTORY", "NETINVENTORY" -> {
                 var content = AgentDocuments.map(tree, "content");
                 if (content == null) {
                     throw AgentProblem.bad("the inventory has no content");
@@ -148,7 +148,7 @@ class AgentEndpoint {
                 store(school, deviceId, JSON_PROTOCOL, ComputerInventory.read(content, itemtype, isPartial, agentName), body);
                 return reply("{\"status\":\"ok\",\"expiration\":" + prologFreqHours + "}", body.compression(), "application/json");
             }
-            default -> throw AgentProblem.bad("action " + action.toLowerCase(Locale.ROOT) + " is not supported (contact, inventory)");
+            default -> throw AgentProblem.bad("action " + action.toLowerCase(Locale.ROOT) + " is not supported (contact, inventory, netinventory)");
         }
     }
 

@@ -65,7 +65,7 @@ record ComputerInventory(String itemtype, boolean partial, String agent, String 
         if (hardware != null || bios != null || os != null) {
             var cpus = list(content, "cpus");
             String cpu = cpus == null || cpus.isEmpty() ? text(hardware, "processort", 200) : text(cpus.get(0), "name", 200);
-            Integer cpuCount = cpus == null || cpus.isEmpty() ? toInt(number(hardware, "processorn")) : cpus.size();
+            Integer cpuCount = cpus == null || cpus.isEmpty() ? toInt(number(hardware, "processorn")) : Integer.valueOf(cpus.size());
             Integer cores = null;
             if (cpus != null) {
                 long sum = 0;
