@@ -7,7 +7,11 @@ import be.spil.agents.ComputerInventory.Peripheral;
 import be.spil.agents.ComputerInventory.Software;
 import be.spil.audit.AuditTrail;
 import be.spil.audit.AuditTrail.Action;
+import be.spil.directory.People;
+import be.spil.directory.PersonSummary;
 import be.spil.inventory.AgentAssets;
+import be.spil.shared.Caller;
+import be.spil.shared.Paging;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,8 +42,10 @@ class AgentInventories {
     private final AgentAssets agentAssets;
     private final AuditTrail audit;
     private final Clock clock;
+    private final People people;
 
-    AgentInventories(JdbcClient jdbc, AgentAssets agentAssets, AuditTrail audit, Clock clock) {
+    AgentInventories(JdbcClient jdbc, AgentAssets agentAssets, AuditTrail audit, Clock clock, People people) {
+        this.people = people;
         this.jdbc = jdbc;
         this.agentAssets = agentAssets;
         this.audit = audit;
@@ -146,12 +152,40 @@ class AgentInventories {
                 .param("kernel", d.kernel()).param("cpu", d.cpu()).param("cpuCount", d.cpuCount()).param("cpuCores", d.cpuCores())
                 .param("memory", d.memoryMb()).param("biosManufacturer", d.biosManufacturer()).param("biosVersion", d.biosVersion())
                 .param("biosDate", d.biosDate()).param("lastUser", d.lastUser()).param("a", asset).update();
+            if (before.isEmpty() || !Objects.equals(before.get().lastUser(), d.lastUser())) {
+                jdbc.sql("update agent_computer set last_user_person = :p where asset_id = :a")
+                    .param("p", person(schoolId, d.lastUser())).param("a", asset).update();
+            }
             if (before.isPresent() && !before.get().auditView().equals(d.auditView())) {
                 audit.record(ASSET_AUDIT, asset, schoolId, Action.UPDATED, "inventory" + (inv.agent() == null ? "" : ": " + inv.agent()),
                     before.get().auditView(), d.auditView());
             }
         }
         return before.isPresent();
+    }
+
+    private static final Caller READER = new Caller(0, "agent@spil", "Inventory agent", true, Map.of());
+
+    /**
+     * The person of the school a login names: "jan.peeters", "SCHOOL\\jan.peeters" or "jan.peeters@school.be" is the one
+     * person whose email is that (or starts with that before the @); null when none or more than one match.
+     */
+    Long person(long schoolId, String login) {
+        if (login == null) {
+            return null;
+        }
+        String l = login.strip();
+        int slash = l.lastIndexOf('\\');
+        l = slash >= 0 ? l.substring(slash + 1) : l;
+        if (l.length() < 3 || l.length() > 100 || l.equalsIgnoreCase("root") || l.equalsIgnoreCase("administrator")) {
+            return null;
+        }
+        String wanted = l.toLowerCase(java.util.Locale.ROOT);
+        var found = people.search(schoolId, new People.Search(wanted, null, false, null), new Paging(0, 5), READER).items();
+        var matches = found.stream().filter(p -> p.email() != null)
+            .filter(p -> p.email().equalsIgnoreCase(wanted) || p.email().toLowerCase(java.util.Locale.ROOT).startsWith(wanted + "@"))
+            .map(PersonSummary::id).distinct().toList();
+        return matches.size() == 1 ? matches.get(0) : null;
     }
 
     private interface Inserter<T> {

@@ -28,7 +28,7 @@ class AgentViews {
     /** The hardware details of an asset as its agent last reported them; {@code reported} false when no agent ever did. */
     record Computer(String tag, boolean reported, String osName, String osVersion, String osArch, String kernel, String cpu,
                     Integer cpuCount, Integer cpuCores, Long memoryMb, String biosManufacturer, String biosVersion, String biosDate,
-                    String chassis, String virtualMachine, String lastUser, String agent, Instant lastInventoryAt, boolean stale,
+                    String chassis, String virtualMachine, String lastUser, Long lastUserPersonId, String agent, Instant lastInventoryAt, boolean stale,
                     List<Disk> disks, List<Interface> interfaces, List<Peripheral> peripherals, long softwareCount,
                     List<Software> software) {}
 
@@ -80,12 +80,13 @@ class AgentViews {
                     rs.getString("kernel"), rs.getString("cpu"), rs.getObject("cpu_count", Integer.class),
                     rs.getObject("cpu_cores", Integer.class), rs.getObject("memory_mb", Long.class),
                     rs.getString("bios_manufacturer"), rs.getString("bios_version"), rs.getString("bios_date"), rs.getString("chassis"),
-                    rs.getString("virtual_machine"), rs.getString("last_user"), rs.getString("agent"), last,
+                    rs.getString("virtual_machine"), rs.getString("last_user"), rs.getObject("last_user_person", Long.class),
+                    rs.getString("agent"), last,
                     last.isBefore(staleBefore), disks, interfaces, peripherals, count, software);
             })
             .optional()
             .orElse(new Computer(asset.tag(), false, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, false, disks, interfaces, peripherals, count, software));
+                null, null, null, null, false, disks, interfaces, peripherals, count, software));
     }
 
     /** The school's agents, most recently heard first; {@code staleOnly}: those silent for the configured days. */

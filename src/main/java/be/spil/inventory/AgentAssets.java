@@ -139,10 +139,15 @@ public class AgentAssets {
         if (h == null) {
             return null;
         }
-        h = HOST_BAD.matcher(h.strip()).replaceAll("");
-        h = h.replaceAll("^[.-]+|[.-]+$", "");
-        h = cut(h, 100);
-        return h == null || h.isEmpty() || !Network.hostname(h) ? null : h;
+        var labels = new ArrayList<String>();
+        for (String label : HOST_BAD.matcher(h.strip()).replaceAll("").split("\\.")) {
+            String l = cut(label, 63).replaceAll("^-+|-+$", "");
+            if (!l.isEmpty()) {
+                labels.add(l);
+            }
+        }
+        h = cut(String.join(".", labels), 100).replaceAll("[.-]+$", "");
+        return h.isEmpty() || !Network.hostname(h) ? null : h;
     }
 
     /** Real MAC addresses, normalised, without duplicates or zero and broadcast addresses, at most what the column holds. */

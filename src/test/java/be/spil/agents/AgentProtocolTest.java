@@ -133,6 +133,32 @@ class AgentProtocolTest {
     }
 
     @Test
+    void theLastUserIsMatchedToThePersonWithThatLogin() throws Exception {
+        var person = fixtures.person(school, new be.spil.directory.PersonForm("Jan", "Peeters",
+            "jan.peeters@" + Fixtures.unique() + ".be", be.spil.directory.PersonKind.STAFF, java.util.Set.of(Role.STAFF), null, null, null));
+        send(mvc, "/agent", school, key, zlib(inventory("pc-user", "U" + Fixtures.unique(), "pc-user", "", "aa:bb:cc:dd:ee:07", 1024)),
+            "application/x-compress");
+        assertThat(jdbc.sql("select c.last_user_person from agent_computer c join asset a on a.id = c.asset_id where a.school_id = :s")
+            .param("s", school.id()).query(Long.class).single()).isEqualTo(person.id());
+    }
+
+    @Test
+    void oversizedFieldsAreCutToTheirColumns() throws Exception {
+        String huge = "x".repeat(5000);
+        String doc = inventory("pc-" + huge, "S" + huge, "h" + huge, huge, "not-a-mac", 1024, huge + "|" + huge)
+            .replace("<CPUS><NAME>", "<CPUS><NAME>" + huge);
+        var r = send(mvc, "/agent", school, key, zlib(doc), "application/x-compress").getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+        var row = jdbc.sql("select serial, hostname, mac_addresses from asset where school_id = :s").param("s", school.id())
+            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        assertThat(row[0]).hasSize(100);
+        assertThat(row[1]).hasSizeLessThanOrEqualTo(100);
+        assertThat(row[2]).isNull();
+        assertThat(jdbc.sql("select length(name) from agent_software s join asset a on a.id = s.asset_id where a.school_id = :s")
+            .param("s", school.id()).query(Integer.class).single()).isEqualTo(255);
+    }
+
+    @Test
     void withoutAValidKeyAgentsGet401WithAChallengeTheyAnswer() throws Exception {
         byte[] body = zlib(prolog("pc-x"));
         for (var r : new org.springframework.mock.web.MockHttpServletResponse[] {
