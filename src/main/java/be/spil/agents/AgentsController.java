@@ -51,6 +51,10 @@ class AgentsController {
         try {
             var made = keys.create(school.id(), name, caller);
             redirect.addFlashAttribute("newKey", made.key());
+            // the OCS agent decodes its --user and --password from base64 before use
+            var base64 = java.util.Base64.getEncoder();
+            redirect.addFlashAttribute("ocsUser", base64.encodeToString(school.code().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            redirect.addFlashAttribute("ocsPassword", base64.encodeToString(made.key().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (FieldErrorsException e) {
             redirect.addFlashAttribute("keyError", e.errors().get(0).code());
             redirect.addFlashAttribute("keyName", name.length() > 100 ? name.substring(0, 100) : name);
