@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,9 +44,11 @@ class AgentInventories {
     private final AuditTrail audit;
     private final Clock clock;
     private final People people;
+    private final JdbcTemplate batch;
 
-    AgentInventories(JdbcClient jdbc, AgentAssets agentAssets, AuditTrail audit, Clock clock, People people) {
+    AgentInventories(JdbcClient jdbc, JdbcTemplate batch, AgentAssets agentAssets, AuditTrail audit, Clock clock, People people) {
         this.people = people;
+        this.batch = batch;
         this.jdbc = jdbc;
         this.agentAssets = agentAssets;
         this.audit = audit;
@@ -260,13 +263,22 @@ class AgentInventories {
             }
         }
         var removed = new ArrayList<Software>();
+        var removedIds = new ArrayList<Long>();
         for (var old : stored.values()) {
-            jdbc.sql("delete from agent_software where id = :id").param("id", old.id()).update();
+            removedIds.add(old.id());
             removed.add(old.software());
         }
-        for (var s : added) {
-            jdbc.sql("insert into agent_software (asset_id, name, version, publisher) values (:a, :n, :v, :p)")
-                .param("a", asset).param("n", s.name()).param("v", s.version()).param("p", s.publisher()).update();
+        for (int i = 0; i < removedIds.size(); i += 1000) {
+            jdbc.sql("delete from agent_software where id in (:ids)")
+                .param("ids", removedIds.subList(i, Math.min(i + 1000, removedIds.size()))).update();
+        }
+        if (!added.isEmpty()) {
+            // one batch (rewritten into multi-row inserts by the PostgreSQL driver when configured)
+            var args = new ArrayList<Object[]>(added.size());
+            for (var s : added) {
+                args.add(new Object[] {asset, s.name(), s.version(), s.publisher()});
+            }
+            batch.batchUpdate("insert into agent_software (asset_id, name, version, publisher) values (?, ?, ?, ?)", args);
         }
         if (noteChanges && (!added.isEmpty() || !removed.isEmpty())) {
             var before = new LinkedHashMap<String, String>();

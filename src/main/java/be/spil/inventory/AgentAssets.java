@@ -76,12 +76,18 @@ public class AgentAssets {
 
     private Found update(long schoolId, Asset asset, String serial, String manufacturer, String model, String hostname,
                          List<String> macs, String ip) {
-        var view = assets.get(schoolId, asset.id, AGENT);
         String newSerial = asset.serial;
         if (newSerial == null && serial != null && repository.findBySchoolIdAndSerial(schoolId, serial).isEmpty()) {
             newSerial = serial;
         }
         boolean noModel = asset.modelId == null && manufacturer != null;
+        String newMacs = macs.isEmpty() ? asset.macAddresses : String.join(", ", macs);
+        if (Objects.equals(newSerial, asset.serial) && !noModel && (hostname == null || hostname.equals(asset.hostname))
+            && Objects.equals(newMacs, asset.macAddresses) && (ip == null || ip.equals(asset.ipAddress))) {
+            // the usual re-inventory: nothing the inventory keeps has changed
+            return new Found(asset.id, asset.tag, false, false);
+        }
+        var view = assets.get(schoolId, asset.id, AGENT);
         var form = new AssetForm(view.category(), noModel ? manufacturer : view.manufacturer(), noModel ? model : view.model(),
             view.tag(), newSerial, null, view.roomId(), view.supplierId(), view.orderReference(), view.purchaseDate(), view.price(),
             view.warrantyEnd(), hostname == null ? view.hostname() : hostname,
