@@ -41,4 +41,15 @@ class AgentPagesTest {
             .getContentAsString();
         assertThat(withError).contains("aria-describedby=\"keyName-error\"").contains("id=\"keyName-error\"");
     }
+
+    @Test
+    void theHomePageCountsReportingAgents(@Autowired AgentKeys keys) throws Exception {
+        var school = fixtures.school();
+        String key = AgentTestClient.key(keys, school);
+        AgentTestClient.send(mvc, "/agent", school, key, AgentTestClient.zlib(AgentTestClient.inventory("pc-home", "H" + Fixtures.unique(),
+            "pc-home", "", "aa:bb:cc:dd:ee:09", 1024)), "application/x-compress");
+        var session = TenancyCheck.signIn(mvc, fixtures.user(school, Role.STAFF).email());
+        String home = mvc.perform(get("/").session(session)).andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("1 toestellen melden zich via een agent.").contains("/schools/" + school.code() + "/agents");
+    }
 }
