@@ -214,6 +214,12 @@ class AccessibilityTest extends BrowserJourney {
         check(coordinator, "asset-new-desktop");
         coordinator.go("/schools/" + school.code() + "/assets/import");
         checkBoth(coordinator, "asset-import");
+        coordinator.go("/schools/" + school.code() + "/assets/" + asset.tag() + "/computer");
+        checkBoth(coordinator, "asset-computer");
+        coordinator.go("/schools/" + school.code() + "/agents");
+        checkBoth(coordinator, "agents");
+        coordinator.go("/schools/" + school.code() + "/agent-keys");
+        checkBoth(coordinator, "agent-keys");
     }
 
     @Test

@@ -1,0 +1,316 @@
+package be.spil.agents;
+
+import be.spil.agents.ComputerInventory.Details;
+import be.spil.agents.ComputerInventory.Disk;
+import be.spil.agents.ComputerInventory.Interface;
+import be.spil.agents.ComputerInventory.Peripheral;
+import be.spil.agents.ComputerInventory.Software;
+import be.spil.audit.AuditTrail;
+import be.spil.audit.AuditTrail.Action;
+import be.spil.directory.People;
+import be.spil.directory.PersonSummary;
+import be.spil.inventory.AgentAssets;
+import be.spil.shared.Caller;
+import be.spil.shared.Paging;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores what agents send: one transaction per inventory, serialised per agent installation by locking its device row,
+ * so the same machine sending twice at once makes one asset and one set of installations. Only what changed is written;
+ * changes of hardware and software go to the asset's history.
+ */
+@Service
+class AgentInventories {
+    static final String ASSET_AUDIT = "asset";
+
+    /** The outcome of an inventory: the asset it went to. */
+    record Stored(long assetId, String tag, boolean created) {}
+
+    private final JdbcClient jdbc;
+    private final AgentAssets agentAssets;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final People people;
+    private final JdbcTemplate batch;
+
+    AgentInventories(JdbcClient jdbc, JdbcTemplate batch, AgentAssets agentAssets, AuditTrail audit, Clock clock, People people) {
+        this.people = people;
+        this.batch = batch;
+        this.jdbc = jdbc;
+        this.agentAssets = agentAssets;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A PROLOG or CONTACT: the agent is alive; nothing else changes. */
+    @Transactional
+    void contact(long schoolId, String deviceId, String protocol, String agent) {
+        var now = Timestamp.from(clock.instant());
+        lockDevice(schoolId, deviceId, protocol, now);
+        jdbc.sql("""
+                update agent_device set last_contact_at = :now, protocol = :p, agent = coalesce(:a, agent)
+                where school_id = :s and device_id = :d""")
+            .param("now", now).param("p", protocol).param("a", agent).param("s", schoolId).param("d", deviceId).update();
+    }
+
+    @Transactional
+    Stored store(long schoolId, String deviceId, String protocol, ComputerInventory inv, int bytes) {
+        Instant now = clock.instant();
+        var at = Timestamp.from(now);
+        lockDevice(schoolId, deviceId, protocol, at);
+        var found = agentAssets.record(schoolId, new AgentAssets.Discovered(inv.category(), inv.manufacturer(), inv.model(),
+            inv.serial(), inv.uuid(), inv.hostname(), inv.macs(), inv.ipAddress()), now);
+        long asset = found.assetId();
+        boolean known = storeDetails(schoolId, asset, inv, at);
+        replaceIfChanged(asset, "agent_disk", inv.disks(), disks(asset), this::insertDisk);
+        replaceIfChanged(asset, "agent_interface", inv.interfaces(), interfaces(asset), this::insertInterface);
+        replaceIfChanged(asset, "agent_peripheral", inv.peripherals(), peripherals(asset), this::insertPeripheral);
+        if (inv.software() != null) {
+            storeSoftware(schoolId, asset, inv.software(), known && !found.created());
+        }
+        jdbc.sql("""
+                update agent_device set asset_id = :asset, protocol = :p, agent = coalesce(:a, agent), last_contact_at = :now,
+                    last_inventory_at = :now, last_outcome = 'OK', last_error = null
+                where school_id = :s and device_id = :d""")
+            .param("asset", asset).param("p", protocol).param("a", inv.agent()).param("now", at).param("s", schoolId)
+            .param("d", deviceId).update();
+        submission(schoolId, deviceId, asset, protocol, "INVENTORY", inv.agent(), "OK", inv.partial() ? "partial" : null, bytes, at);
+        return new Stored(asset, found.tag(), found.created());
+    }
+
+    /** A refused submission of a known school: traceable, in its own transaction, since the inventory's was rolled back. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void failed(long schoolId, String deviceId, String protocol, String action, String agent, String reason, int bytes) {
+        var at = Timestamp.from(clock.instant());
+        String message = ComputerInventory.cut(reason, 500);
+        if (deviceId != null) {
+            jdbc.sql("""
+                    update agent_device set last_contact_at = :now, last_outcome = 'ERROR', last_error = :e
+                    where school_id = :s and device_id = :d""")
+                .param("now", at).param("e", message).param("s", schoolId).param("d", deviceId).update();
+        }
+        submission(schoolId, deviceId, null, protocol, action, agent, "ERROR", message, bytes, at);
+    }
+
+    private void submission(long schoolId, String deviceId, Long asset, String protocol, String action, String agent, String outcome,
+                            String message, int bytes, Timestamp at) {
+        jdbc.sql("""
+                insert into agent_submission (school_id, device_id, asset_id, at, protocol, action, agent, outcome, message, bytes)
+                values (:s, :d, :asset, :at, :p, :action, :agent, :o, :m, :b)""")
+            .param("s", schoolId).param("d", deviceId).param("asset", asset).param("at", at).param("p", protocol)
+            .param("action", action).param("agent", ComputerInventory.cut(agent, 100)).param("o", outcome).param("m", message)
+            .param("b", bytes).update();
+    }
+
+    /** Makes the device row when it is new and locks it until the transaction ends. */
+    private void lockDevice(long schoolId, String deviceId, String protocol, Timestamp now) {
+        jdbc.sql("""
+                insert into agent_device (school_id, device_id, protocol, first_seen_at, last_contact_at)
+                values (:s, :d, :p, :now, :now) on conflict do nothing""")
+            .param("s", schoolId).param("d", deviceId).param("p", protocol).param("now", now).update();
+        jdbc.sql("select id from agent_device where school_id = :s and device_id = :d for update")
+            .param("s", schoolId).param("d", deviceId).query(Long.class).single();
+    }
+
+    /** Writes the computer's details; true when it had details before (so changes are worth a line in the history). */
+    private boolean storeDetails(long schoolId, long asset, ComputerInventory inv, Timestamp at) {
+        var before = jdbc.sql("select * from agent_computer where asset_id = :a").param("a", asset)
+            .query((rs, n) -> new Details(rs.getString("os_name"), rs.getString("os_version"), rs.getString("os_arch"),
+                rs.getString("kernel"), rs.getString("cpu"), (Integer) rs.getObject("cpu_count", Integer.class),
+                (Integer) rs.getObject("cpu_cores", Integer.class), rs.getObject("memory_mb", Long.class),
+                rs.getString("bios_manufacturer"), rs.getString("bios_version"), rs.getString("bios_date"), rs.getString("last_user")))
+            .optional();
+        if (before.isEmpty()) {
+            jdbc.sql("insert into agent_computer (asset_id, school_id, last_inventory_at) values (:a, :s, :at)")
+                .param("a", asset).param("s", schoolId).param("at", at).update();
+        }
+        var d = inv.details();
+        jdbc.sql("""
+                update agent_computer set last_inventory_at = :at, agent = coalesce(:agent, agent),
+                    chassis = coalesce(:chassis, chassis), virtual_machine = coalesce(:vm, virtual_machine)
+                where asset_id = :a""")
+            .param("at", at).param("agent", inv.agent()).param("chassis", inv.chassis()).param("vm", inv.virtualMachine())
+            .param("a", asset).update();
+        if (d != null) {
+            jdbc.sql("""
+                    update agent_computer set os_name = :osName, os_version = :osVersion, os_arch = :osArch, kernel = :kernel,
+                        cpu = :cpu, cpu_count = :cpuCount, cpu_cores = :cpuCores, memory_mb = :memory,
+                        bios_manufacturer = :biosManufacturer, bios_version = :biosVersion, bios_date = :biosDate,
+                        last_user = :lastUser
+                    where asset_id = :a""")
+                .param("osName", d.osName()).param("osVersion", d.osVersion()).param("osArch", d.osArch())
+                .param("kernel", d.kernel()).param("cpu", d.cpu()).param("cpuCount", d.cpuCount()).param("cpuCores", d.cpuCores())
+                .param("memory", d.memoryMb()).param("biosManufacturer", d.biosManufacturer()).param("biosVersion", d.biosVersion())
+                .param("biosDate", d.biosDate()).param("lastUser", d.lastUser()).param("a", asset).update();
+            if (before.isEmpty() || !Objects.equals(before.get().lastUser(), d.lastUser())) {
+                jdbc.sql("update agent_computer set last_user_person = :p where asset_id = :a")
+                    .param("p", person(schoolId, d.lastUser())).param("a", asset).update();
+            }
+            if (before.isPresent() && !before.get().auditView().equals(d.auditView())) {
+                audit.record(ASSET_AUDIT, asset, schoolId, Action.UPDATED, "inventory" + (inv.agent() == null ? "" : ": " + inv.agent()),
+                    before.get().auditView(), d.auditView());
+            }
+        }
+        return before.isPresent();
+    }
+
+    private static final Caller READER = new Caller(0, "agent@spil", "Inventory agent", true, Map.of());
+
+    /**
+     * The person of the school a login names: "jan.peeters", "SCHOOL\\jan.peeters" or "jan.peeters@school.be" is the one
+     * person whose email is that (or starts with that before the @); null when none or more than one match.
+     */
+    Long person(long schoolId, String login) {
+        if (login == null) {
+            return null;
+        }
+        String l = login.strip();
+        int slash = l.lastIndexOf('\\');
+        l = slash >= 0 ? l.substring(slash + 1) : l;
+        if (l.length() < 3 || l.length() > 100 || l.equalsIgnoreCase("root") || l.equalsIgnoreCase("administrator")) {
+            return null;
+        }
+        String wanted = l.toLowerCase(java.util.Locale.ROOT);
+        var found = people.search(schoolId, new People.Search(wanted, null, false, null), new Paging(0, 5), READER).items();
+        var matches = found.stream().filter(p -> p.email() != null)
+            .filter(p -> p.email().equalsIgnoreCase(wanted) || p.email().toLowerCase(java.util.Locale.ROOT).startsWith(wanted + "@"))
+            .map(PersonSummary::id).distinct().toList();
+        return matches.size() == 1 ? matches.get(0) : null;
+    }
+
+    private interface Inserter<T> {
+        void insert(long asset, int position, T row);
+    }
+
+    private <T> void replaceIfChanged(long asset, String table, List<T> rows, List<T> stored, Inserter<T> inserter) {
+        if (rows == null || rows.equals(stored)) {
+            return;
+        }
+        jdbc.sql("delete from " + table + " where asset_id = :a").param("a", asset).update();
+        for (int i = 0; i < rows.size(); i++) {
+            inserter.insert(asset, i, rows.get(i));
+        }
+    }
+
+    private List<Disk> disks(long asset) {
+        return jdbc.sql("select * from agent_disk where asset_id = :a order by position").param("a", asset)
+            .query((rs, n) -> new Disk(rs.getString("name"), rs.getString("filesystem"), rs.getObject("total_mb", Long.class),
+                rs.getObject("free_mb", Long.class))).list();
+    }
+
+    private void insertDisk(long asset, int position, Disk d) {
+        jdbc.sql("insert into agent_disk (asset_id, position, name, filesystem, total_mb, free_mb) values (:a, :p, :n, :f, :t, :fr)")
+            .param("a", asset).param("p", position).param("n", d.name()).param("f", d.filesystem()).param("t", d.totalMb())
+            .param("fr", d.freeMb()).update();
+    }
+
+    private List<Interface> interfaces(long asset) {
+        return jdbc.sql("select * from agent_interface where asset_id = :a order by position").param("a", asset)
+            .query((rs, n) -> new Interface(rs.getString("description"), rs.getString("mac"), rs.getString("ip_address"))).list();
+    }
+
+    private void insertInterface(long asset, int position, Interface i) {
+        jdbc.sql("insert into agent_interface (asset_id, position, description, mac, ip_address) values (:a, :p, :d, :m, :ip)")
+            .param("a", asset).param("p", position).param("d", i.description()).param("m", i.mac()).param("ip", i.ipAddress())
+            .update();
+    }
+
+    private List<Peripheral> peripherals(long asset) {
+        return jdbc.sql("select * from agent_peripheral where asset_id = :a order by position").param("a", asset)
+            .query((rs, n) -> new Peripheral(rs.getString("kind"), rs.getString("name"), rs.getString("manufacturer"),
+                rs.getString("serial"))).list();
+    }
+
+    private void insertPeripheral(long asset, int position, Peripheral p) {
+        jdbc.sql("""
+                insert into agent_peripheral (asset_id, position, kind, name, manufacturer, serial) values (:a, :p, :k, :n, :m, :s)""")
+            .param("a", asset).param("p", position).param("k", p.kind()).param("n", p.name()).param("m", p.manufacturer())
+            .param("s", p.serial()).update();
+    }
+
+    /** The difference with what is stored: removed rows deleted, new rows added, one line in the history. */
+    private void storeSoftware(long schoolId, long asset, List<Software> software, boolean noteChanges) {
+        record Row(long id, Software software) {}
+        var stored = new HashMap<String, Row>();
+        jdbc.sql("select id, name, version, publisher from agent_software where asset_id = :a").param("a", asset)
+            .query((rs, n) -> {
+                var s = new Software(rs.getString("name"), rs.getString("version"), rs.getString("publisher"));
+                return stored.put(key(s), new Row(rs.getLong("id"), s));
+            }).list();
+        var incoming = new LinkedHashMap<String, Software>();
+        software.forEach(s -> incoming.put(key(s), s));
+        var added = new ArrayList<Software>();
+        for (var e : incoming.entrySet()) {
+            var old = stored.remove(e.getKey());
+            if (old == null) {
+                added.add(e.getValue());
+            } else if (!Objects.equals(old.software().publisher(), e.getValue().publisher())) {
+                jdbc.sql("update agent_software set publisher = :p where id = :id").param("p", e.getValue().publisher())
+                    .param("id", old.id()).update();
+            }
+        }
+        var removed = new ArrayList<Software>();
+        var removedIds = new ArrayList<Long>();
+        for (var old : stored.values()) {
+            removedIds.add(old.id());
+            removed.add(old.software());
+        }
+        for (int i = 0; i < removedIds.size(); i += 1000) {
+            jdbc.sql("delete from agent_software where id in (:ids)")
+                .param("ids", removedIds.subList(i, Math.min(i + 1000, removedIds.size()))).update();
+        }
+        if (!added.isEmpty()) {
+            // one batch (rewritten into multi-row inserts by the PostgreSQL driver when configured)
+            var args = new ArrayList<Object[]>(added.size());
+            for (var s : added) {
+                args.add(new Object[] {asset, s.name(), s.version(), s.publisher()});
+            }
+            batch.batchUpdate("insert into agent_software (asset_id, name, version, publisher) values (?, ?, ?, ?)", args);
+        }
+        if (noteChanges && (!added.isEmpty() || !removed.isEmpty())) {
+            var before = new LinkedHashMap<String, String>();
+            var after = new LinkedHashMap<String, String>();
+            before.put("software", null);
+            after.put("software", summary(added, removed));
+            audit.record(ASSET_AUDIT, asset, schoolId, Action.UPDATED, "software", before, after);
+        }
+    }
+
+    static String summary(List<Software> added, List<Software> removed) {
+        var sb = new StringBuilder();
+        if (!added.isEmpty()) {
+            sb.append("installed ").append(names(added));
+        }
+        if (!removed.isEmpty()) {
+            sb.append(sb.isEmpty() ? "" : "; ").append("removed ").append(names(removed));
+        }
+        return ComputerInventory.cut(sb.toString(), 2000);
+    }
+
+    private static String names(List<Software> list) {
+        var parts = new ArrayList<String>();
+        for (int i = 0; i < list.size() && i < 20; i++) {
+            var s = list.get(i);
+            parts.add(s.version().isEmpty() ? s.name() : s.name() + " " + s.version());
+        }
+        String text = String.join(", ", parts);
+        return list.size() > 20 ? text + " (+" + (list.size() - 20) + ")" : text;
+    }
+
+    private static String key(Software s) {
+        return s.name() + "\u0000" + s.version();
+    }
+}
