@@ -8,6 +8,6 @@ import org.springframework.context.annotation.Configuration;
 class AgentsNavigation {
     @Bean
     NavEntry agentsNav() {
-        return new NavEntry("nav.agents", "/schools/{school}/agents", 55, c -> true);
+        return new NavEntry("nav.agents", "/schools/{school}/agents", 55, c -> true, "nav.group.equipment");
     }
 }
