@@ -126,6 +126,27 @@ class LearningPagesTest {
     }
 
     @Test
+    void aTeacherFillsInTheSelfAssessmentAndTheCoordinatorSeesNoIndividualAnswers(@Autowired be.spil.school.SchoolCalendar calendar)
+        throws Exception {
+        var year = LearningFixtures.freshYear(calendar);
+        var teacher = fixtures.user(school, Role.STAFF);
+        var teacherSession = TenancyCheck.signIn(mvc, teacher.email());
+        String path = page + "/self-assessment?year=" + year.name();
+        var form = mvc.perform(get(path).session(teacherSession)).andExpect(status().isOk()).andReturn().getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("Integreerder").contains("Alleen jij ziet je antwoorden").contains("id=\"level-6.5\"")
+            .doesNotContain("team-competence\"");
+        mvc.perform(post(page + "/self-assessment").param("year", year.name()).session(teacherSession).with(csrf())
+                .param("level-1.1", "B1").param("goal-1.1", "B2").param("level-2.1", "A2").param("goal-2.1", ""))
+            .andExpect(status().is3xxRedirection());
+        var again = mvc.perform(get(path).session(teacherSession)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(again).containsPattern("<option value=\"B1\" selected=\"selected\">B1</option>");
+        var team = html(page + "/team-competence?year=" + year.name());
+        assertThat(team).contains("1 collega").contains("Gemiddelden verschijnen vanaf 5").doesNotContain(teacher.name());
+        mvc.perform(get(page + "/team-competence?year=" + year.name()).session(teacherSession)).andExpect(status().isForbidden());
+    }
+
+    @Test
     void learningPagesKeepToTheirSchoolAndRoles() throws Exception {
         var other = fixtures.school();
         var outsider = fixtures.user(other, Role.ICT_COORDINATOR);

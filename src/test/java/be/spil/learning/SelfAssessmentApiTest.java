@@ -11,13 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import be.spil.directory.PersonView;
 import be.spil.school.SchoolCalendar;
 import be.spil.school.SchoolView;
-import be.spil.school.SchoolYearForm;
 import be.spil.school.SchoolYearView;
 import be.spil.shared.Role;
 import be.spil.support.Fixtures;
 import be.spil.support.SpilIntegrationTest;
 import be.spil.support.TenancyCheck;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +25,6 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @SpilIntegrationTest
 class SelfAssessmentApiTest {
-    private static final AtomicInteger YEARS = new AtomicInteger(1991);
-
     @Autowired MockMvc mvc;
     @Autowired Fixtures fixtures;
     @Autowired SchoolCalendar calendar;
@@ -42,8 +38,7 @@ class SelfAssessmentApiTest {
     void setUp() {
         school = fixtures.school();
         coordinator = fixtures.user(school, Role.ICT_COORDINATOR);
-        int first = YEARS.getAndIncrement();
-        year = calendar.createSchoolYear(new SchoolYearForm(first + "-" + (first + 1), null, null, null), Fixtures.ADMIN);
+        year = LearningFixtures.freshYear(calendar);
         base = "/api/v1/schools/" + school.code() + "/learning/self-assessment";
     }
 
