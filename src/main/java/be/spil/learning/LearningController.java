@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
@@ -226,15 +227,28 @@ class LearningController {
         return base + "grades/" + (form.grade() == null ? "" : form.grade().name());
     }
 
+    /**
+     * Plans an activity. From the grade view with htmx, the answer is the grade view's body (the list with the new activity
+     * and an empty form, or the form with its errors) instead of a redirect; without JavaScript it is POST-redirect-GET.
+     */
     @PostMapping("/schools/{code}/learning/activities")
     String create(Caller caller, @PathVariable String code, @RequestParam(defaultValue = "grade") String from,
-                  @Valid @ModelAttribute("form") ActivityForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+                  @Valid @ModelAttribute("form") ActivityForm form, BindingResult result, Model model, RedirectAttributes redirect,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx) {
         var school = schools.visible(code, caller);
         caller.requireManage(school.id());
         var line = lines.requireLine(school.id(), caller);
+        boolean fragment = htmx != null && "grade".equals(from) && form.grade() != null && line.grades().contains(form.grade());
         if (!result.hasErrors()) {
             try {
                 lines.createActivity(school.id(), form, caller);
+                if (fragment) {
+                    model.addAttribute("htmxMessage", "learning.activity.created");
+                    model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+                    model.addAttribute("form", ActivityForm.empty(form.grade(), null));
+                    grade(caller, code, form.grade().name(), model);
+                    return "learning/grade :: gradeBody";
+                }
                 redirect.addFlashAttribute("message", "learning.activity.created");
                 return "redirect:" + back(school, form, from);
             } catch (FieldErrorsException e) {
@@ -242,6 +256,10 @@ class LearningController {
             }
         }
         model.addAttribute("openForm", true);
+        if (fragment) {
+            grade(caller, code, form.grade().name(), model);
+            return "learning/grade :: gradeBody";
+        }
         if ("competence".equals(from) && form.competence() != null
             && frameworks.byId(line.frameworkId()).leaves().stream().anyMatch(c -> c.code().equals(form.competence()))) {
             return competence(caller, code, form.competence(), model);

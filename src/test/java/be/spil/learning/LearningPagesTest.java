@@ -105,6 +105,23 @@ class LearningPagesTest {
     }
 
     @Test
+    void withHtmxTheGradeViewAnswersItsBodyInsteadOfARedirect() throws Exception {
+        start();
+        var html = mvc.perform(post(page + "/activities").session(session).with(csrf()).header("HX-Request", "true")
+                .param("from", "grade").param("grade", "L4").param("competence", "4.2").param("domain", "Taal")
+                .param("step", "INTRODUCE").param("description", "Wachtwoorden kiezen"))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<div id=\"gradeBody\">").contains("Wachtwoorden kiezen").contains("role=\"status\"")
+            .doesNotContain("<html").doesNotContain("value=\"Wachtwoorden kiezen\"");
+        html = mvc.perform(post(page + "/activities").session(session).with(csrf()).header("HX-Request", "true")
+                .param("from", "grade").param("grade", "L4").param("competence", "4.2").param("domain", "Taal")
+                .param("step", "INTRODUCE").param("description", ""))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<div id=\"gradeBody\">").contains("id=\"description-error\"").contains("open");
+        assertThat(lines.activities(school.id(), Grade.L4, null, Fixtures.ADMIN)).hasSize(1);
+    }
+
+    @Test
     void importsAFrameworkWithAPreviewFirst() throws Exception {
         var bad = new MockMultipartFile("file", "kader.csv", "text/csv", "Code;Ouder;Naam\nA;;Gebied\nA.1;X;Wees\n".getBytes(StandardCharsets.UTF_8));
         var html = mvc.perform(multipart(page + "/import").file(bad).session(session).with(csrf())
