@@ -94,11 +94,14 @@ class DemoData implements ApplicationRunner {
     private final Assets assets;
     private final Team team;
     private final PolicyDemo policy;
+    private final LearningDemo learning;
     private final TransactionTemplate transaction;
     private final String configuredPassword;
 
-    DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar, Assets assets, Team team, PolicyDemo policy,
-             PlatformTransactionManager transactions, @Value("${spil.demo.password:}") String configuredPassword) {
+    DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar, Assets assets, Team team,
+             PolicyDemo policy, LearningDemo learning, PlatformTransactionManager transactions,
+             @Value("${spil.demo.password:}") String configuredPassword) {
+        this.learning = learning;
         this.schools = schools;
         this.groups = groups;
         this.people = people;
@@ -149,6 +152,7 @@ class DemoData implements ApplicationRunner {
         for (var school : List.of(linde, sintJan)) {
             inventory(school);
             ictTeam(school, accounts);
+            learning.learningLine(school, SYSTEM);
         }
         return new Made(2, counts[0], counts[1], counts[2], List.copyOf(accounts));
     }

@@ -294,6 +294,32 @@ class AccessibilityTest extends BrowserJourney {
     }
 
     @Test
+    void learningLinePages(@Autowired be.spil.learning.LearningLines lines, @Autowired be.spil.learning.Frameworks frameworks) {
+        var own = fixtures.school();
+        var browser = signedInCoordinator(own);
+        String base = "/schools/" + own.code() + "/learning";
+        browser.go(base);
+        checkBoth(browser, "learning-start");
+        var digcomp = frameworks.list(Fixtures.ADMIN, "PUPIL").stream().filter(f -> f.code().equals("digcomp")).findFirst().orElseThrow();
+        lines.setUp(own.id(), digcomp.id(), java.util.List.of("Wiskunde", "Taal"), null, Fixtures.ADMIN);
+        var a = lines.createActivity(own.id(), new be.spil.learning.ActivityForm("1.1", be.spil.learning.Grade.L1, "Taal",
+            "Zoeken in een kinderzoekmachine", "Tablet", be.spil.learning.Step.INTRODUCE, be.spil.learning.WorkForm.PARTNER, null, null),
+            Fixtures.ADMIN);
+        browser.go(base);
+        checkBoth(browser, "learning-line");
+        browser.go(base + "/grades/L1");
+        checkBoth(browser, "learning-grade");
+        browser.go(base + "/competences/1.1");
+        check(browser, "learning-competence-desktop");
+        browser.go(base + "/activities/" + a.id());
+        check(browser, "learning-activity-desktop");
+        browser.go(base + "/import");
+        check(browser, "learning-import-desktop");
+        browser.go("/frameworks/" + digcomp.id() + "?lang=en");
+        check(browser, "learning-framework-en-desktop");
+    }
+
+    @Test
     void auditLogForTheCentralAdmin() {
         var admin = browser();
         SignInPage.open(admin).signIn("admin@test.spil.be", Fixtures.PASSWORD);
