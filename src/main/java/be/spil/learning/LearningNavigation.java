@@ -8,6 +8,6 @@ import org.springframework.context.annotation.Configuration;
 class LearningNavigation {
     @Bean
     NavEntry learningNav() {
-        return new NavEntry("nav.learning", "/schools/{school}/learning", 55, c -> true);
+        return new NavEntry("nav.learning", "/schools/{school}/learning", 82, c -> true, "nav.group.policy");
     }
 }

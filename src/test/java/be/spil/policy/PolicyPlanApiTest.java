@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @SpilIntegrationTest
 class PolicyPlanApiTest {
-    private static final AtomicInteger YEARS = new AtomicInteger(2040);
+    private static final AtomicInteger YEARS = new AtomicInteger(2060);
 
     @Autowired MockMvc mvc;
     @Autowired Fixtures fixtures;
@@ -44,9 +44,13 @@ class PolicyPlanApiTest {
     SchoolYearView year;
     String base;
 
-    /** A school year of its own for each test, far in the future. */
-    static SchoolYearView freshYear(SchoolCalendar calendar) {
+    /** A school year of its own for each test: the first one from 2060 on that no other test has taken. */
+    static synchronized SchoolYearView freshYear(SchoolCalendar calendar) {
+        var taken = calendar.schoolYears().stream().map(SchoolYearView::name).collect(java.util.stream.Collectors.toSet());
         int first = YEARS.getAndIncrement();
+        while (taken.contains(first + "-" + (first + 1))) {
+            first = YEARS.getAndIncrement();
+        }
         return calendar.createSchoolYear(new SchoolYearForm(first + "-" + (first + 1), null, null, null), Fixtures.ADMIN);
     }
 
