@@ -4,6 +4,8 @@ import be.spil.directory.People;
 import be.spil.directory.PersonKind;
 import be.spil.inventory.AssetCategory;
 import be.spil.inventory.InventorySummary;
+import be.spil.learning.LearningLines;
+import be.spil.learning.LineFinding;
 import be.spil.school.SchoolYearView;
 import be.spil.shared.Caller;
 import be.spil.team.Finding;
@@ -43,15 +45,19 @@ class LiveSections {
 
     record Money(Investments.Plan plan, ReplacementForecast.Result forecast) {}
 
+    record Learning(String framework, int covered, int mastered, int total, int percent, long critical, long warnings) {}
+
     /** The live parts; a part is null when its module holds nothing for this school (or could not answer). */
-    record Figures(Inventory inventory, TeamPart team, Money money) {}
+    record Figures(Inventory inventory, TeamPart team, Learning learning, Money money) {}
 
     private final InventorySummary inventory;
     private final People people;
     private final Team team;
     private final Investments investments;
+    private final LearningLines learning;
 
-    LiveSections(InventorySummary inventory, People people, Team team, Investments investments) {
+    LiveSections(InventorySummary inventory, People people, Team team, Investments investments, LearningLines learning) {
+        this.learning = learning;
         this.inventory = inventory;
         this.people = people;
         this.team = team;
@@ -59,7 +65,22 @@ class LiveSections {
     }
 
     Figures figures(long schoolId, SchoolYearView year, Caller caller) {
-        return new Figures(inventory(schoolId, caller), team(schoolId, year, caller), money(schoolId, caller));
+        return new Figures(inventory(schoolId, caller), team(schoolId, year, caller), learning(schoolId, caller), money(schoolId, caller));
+    }
+
+    private Learning learning(long schoolId, Caller caller) {
+        try {
+            if (learning.line(schoolId, caller).isEmpty()) {
+                return null;
+            }
+            var analysis = learning.analysis(schoolId, false, caller);
+            var c = analysis.coverage();
+            return new Learning(analysis.framework(), c.covered(), c.mastered(), c.total(), c.percent(),
+                analysis.counts().getOrDefault(LineFinding.Severity.CRITICAL, 0L), analysis.counts().getOrDefault(LineFinding.Severity.WARNING, 0L));
+        } catch (RuntimeException e) {
+            log.warn("Policy plan: learning line of school {} not available: {}", schoolId, e.toString());
+            return null;
+        }
     }
 
     private Money money(long schoolId, Caller caller) {

@@ -42,6 +42,7 @@ final class PlanDocument {
         text(blocks, "policy.field.startingSituation", plan.startingSituation());
         inventory(blocks, figures.inventory());
         team(blocks, figures.team());
+        learning(blocks, figures.learning());
         blocks.add(new Heading(2, t("policy.goals")));
         if (plan.goals().isEmpty()) {
             blocks.add(new Paragraph(t("policy.goals.none"), true));
@@ -100,6 +101,13 @@ final class PlanDocument {
                 String.format(Locale.ROOT, "%.1f", m.hours()))).toList()));
         blocks.add(new Paragraph(t("policy.live.findings", team.findings().getOrDefault(be.spil.team.Finding.Severity.CRITICAL, 0L),
             team.findings().getOrDefault(be.spil.team.Finding.Severity.WARNING, 0L)), false));
+    }
+
+    private void learning(List<Block> blocks, LiveSections.Learning learning) {
+        blocks.add(new Heading(3, t("policy.live.learning")));
+        blocks.add(learning == null ? new Paragraph(t("policy.live.learning.none"), true)
+            : new Paragraph(t("policy.live.learning.coverage", learning.framework(), learning.covered(), learning.total(), learning.percent(),
+                learning.mastered(), learning.critical(), learning.warnings()), false));
     }
 
     private void money(List<Block> blocks, LiveSections.Money money) {

@@ -168,7 +168,7 @@ class PolicyPlanApiTest {
         String text = new String(md.getContentAsByteArray(), StandardCharsets.UTF_8);
         assertThat(text).startsWith("# ICT-beleidsplan " + school.name() + " " + year.name())
             .contains("De inventaris van deze school bevat nog geen toestellen.")
-            .contains("Voor dit schooljaar is nog geen ICT-team beschreven.")
+            .contains("Voor dit schooljaar is nog geen ICT-team beschreven.").contains("De school heeft nog geen leerlijn in Spil.")
             .contains("### Doel 1: Wifi | overal").contains("| Plaatsen | – | – | Gepland |");
         var pdf = getAs(base + ".pdf?year=" + year.name(), coordinator.email()).andExpect(status().isOk())
             .andExpect(header().string("Content-Type", "application/pdf")).andReturn().getResponse().getContentAsByteArray();
