@@ -6,7 +6,12 @@ import jakarta.validation.constraints.Size;
 
 /** An article as written: for the whole group ({@code group}, central admins) or for the school. */
 public record ArticleForm(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 50000) String body,
-                          @NotNull BodyFormat format, @NotNull Audience audience, boolean group, Integer version) {
+                          @NotNull BodyFormat format, @NotNull Audience audience, Boolean group, Integer version) {
+    /** For the whole group: given and true. */
+    public boolean forGroup() {
+        return Boolean.TRUE.equals(group);
+    }
+
     public static ArticleForm empty() {
         return new ArticleForm("", "", BodyFormat.MARKDOWN, Audience.TEACHERS, false, null);
     }

@@ -136,8 +136,8 @@ public class Articles {
 
     @Transactional
     public ArticleView create(long schoolId, @Valid ArticleForm form, Caller caller) {
-        requireWrite(schoolId, form.group(), caller);
-        var article = articles.save(Article.create(form.group() ? null : schoolId, form, clock.instant(), Caller.currentActor()));
+        requireWrite(schoolId, form.forGroup(), caller);
+        var article = articles.save(Article.create(form.forGroup() ? null : schoolId, form, clock.instant(), Caller.currentActor()));
         audit.record(AUDIT_TYPE, article.id, article.schoolId, Action.CREATED, article.title, Map.of(), article.auditView());
         return article.view();
     }

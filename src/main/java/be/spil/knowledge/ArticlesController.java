@@ -25,10 +25,12 @@ class ArticlesController {
     private static final int PAGE_SIZE = 25;
     private final Schools schools;
     private final Articles articles;
+    private final Markdown markdown;
 
-    ArticlesController(Schools schools, Articles articles) {
+    ArticlesController(Schools schools, Articles articles, Markdown markdown) {
         this.schools = schools;
         this.articles = articles;
+        this.markdown = markdown;
     }
 
     @ModelAttribute("formats")
@@ -103,6 +105,7 @@ class ArticlesController {
         var a = articles.get(school.id(), id, caller);
         m.addAttribute("school", school);
         m.addAttribute("article", a);
+        m.addAttribute("articleHtml", markdown.html(a));
         boolean team = Articles.isTeam(caller, school.id());
         m.addAttribute("canEdit", a.group() ? caller.centralAdmin() : team);
         if (team) {

@@ -6,9 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders an article body to HTML safely: Markdown with every raw HTML block and tag escaped and unsafe link targets
- * (javascript:, data:, …) removed; plain text escaped. For templates: {@code ${@markdown.html(article)}}.
+ * (javascript:, data:, …) removed; plain text escaped. The controller renders it; the template shows it with th:utext.
  */
-@Component("markdown")
+@Component
 public class Markdown {
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
