@@ -440,6 +440,53 @@ public class Tickets {
         return new MailFacts(t.schoolId, t.number, t.subject, t.status, t.reporterId, t.assigneeId, author, body);
     }
 
+    // ---- SLA targets ----
+
+    static final String SLA_AUDIT_TYPE = "ticket-sla";
+
+    /** The SLA targets that hold for a school, per priority: its own or the group's. */
+    public List<SlaTarget> slaTargets(long schoolId, Caller caller) {
+        requireSee(schoolId, caller);
+        return sla.list(schoolId);
+    }
+
+    /**
+     * Gives a school its own SLA targets (central admins, ICT coordinators, directors); an empty list returns to the
+     * group's. New due times follow for tickets reported or reclassified from now on.
+     */
+    @Transactional
+    public List<SlaTarget> replaceSlaTargets(long schoolId, List<@Valid SlaTarget> targets, Caller caller) {
+        requireSee(schoolId, caller);
+        caller.requireManage(schoolId);
+        var seen = EnumSet.noneOf(Priority.class);
+        for (int i = 0; i < targets.size(); i++) {
+            var t = targets.get(i);
+            if (t == null || t.priority() == null || t.responseMinutes() == null || t.resolveMinutes() == null) {
+                throw FieldErrorsException.of("targets[" + i + "]", "ticket.sla.incomplete");
+            }
+            if (!seen.add(t.priority())) {
+                throw FieldErrorsException.of("targets[" + i + "].priority", "ticket.sla.duplicate", t.priority().name());
+            }
+            if (t.responseMinutes() < 1 || t.resolveMinutes() < 1 || t.resolveMinutes() > 100000) {
+                throw FieldErrorsException.of("targets[" + i + "].resolveMinutes", "ticket.sla.range", 1, 100000);
+            }
+            if (t.responseMinutes() > t.resolveMinutes()) {
+                throw FieldErrorsException.of("targets[" + i + "].responseMinutes", "ticket.sla.responseAfterResolve");
+            }
+        }
+        var before = slaAudit(sla.list(schoolId));
+        sla.replace(schoolId, targets);
+        var after = sla.list(schoolId);
+        audit.record(SLA_AUDIT_TYPE, schoolId, schoolId, Action.UPDATED, "SLA", before, slaAudit(after));
+        return after;
+    }
+
+    private static Map<String, String> slaAudit(List<SlaTarget> targets) {
+        var m = new LinkedHashMap<String, String>();
+        targets.forEach(t -> m.put("sla" + t.priority().name(), t.responseMinutes() + " / " + t.resolveMinutes() + (Boolean.TRUE.equals(t.own()) ? "" : " *")));
+        return m;
+    }
+
     // ---- categories ----
 
     /** The group's categories, by position (a tree through parentId). */

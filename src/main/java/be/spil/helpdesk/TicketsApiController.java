@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -103,6 +104,20 @@ class TicketsApiController {
     @Operation(summary = "The ticket's change history, newest first (ICT team)")
     List<AuditTrail.Entry> history(Caller caller, @PathVariable String code, @PathVariable long number) {
         return tickets.history(schools.visible(code, caller).id(), number, caller);
+    }
+
+    @GetMapping("/api/v1/schools/{code}/tickets/sla")
+    @Operation(summary = "The SLA targets per priority, in minutes of school time (lesson periods on school days)")
+    List<SlaTarget> sla(Caller caller, @PathVariable String code) {
+        return tickets.slaTargets(schools.visible(code, caller).id(), caller);
+    }
+
+    @PutMapping("/api/v1/schools/{code}/tickets/sla")
+    @Operation(summary = "Give the school its own SLA targets (central admin, ICT coordinator, director)",
+        description = "A list of {priority, responseMinutes, resolveMinutes}; priorities left out keep the group's default, an "
+            + "empty list returns to the group's targets.")
+    List<SlaTarget> replaceSla(Caller caller, @PathVariable String code, @RequestBody List<SlaTarget> body) {
+        return tickets.replaceSlaTargets(schools.visible(code, caller).id(), body, caller);
     }
 
     @GetMapping("/api/v1/ticket-categories")

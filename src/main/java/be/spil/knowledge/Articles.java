@@ -95,7 +95,7 @@ public class Articles {
      */
     public List<ArticleView> suggest(long schoolId, String text, Caller caller) {
         requireSee(schoolId, caller);
-        var words = Arrays.stream(Text.searchKey(text == null ? "" : text).split("[^\\p{L}\\p{N}]+"))
+        var words = Arrays.stream(Text.searchKey(text == null ? "" : text.length() > 200 ? text.substring(0, 200) : text).split("[^\\p{L}\\p{N}]+"))
             .filter(w -> w.length() >= 4).distinct().limit(6).toList();
         if (words.isEmpty()) {
             return List.of();

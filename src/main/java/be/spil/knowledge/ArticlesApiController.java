@@ -45,7 +45,7 @@ class ArticlesApiController {
 
     @GetMapping("/api/v1/schools/{code}/articles/suggestions")
     @Operation(summary = "Articles that may help with a problem, from the words of its subject")
-    List<ArticleView> suggestions(Caller caller, @PathVariable String code, @RequestParam(required = false) @Size(max = 200) String subject) {
+    List<ArticleView> suggestions(Caller caller, @PathVariable String code, @RequestParam(required = false) String subject) {
         return articles.suggest(schools.visible(code, caller).id(), subject, caller);
     }
 
