@@ -52,7 +52,7 @@ class TicketsApiController {
     @Operation(summary = "The queue (ICT team) or the caller's own tickets (everybody else), one page",
         description = "q: text or a ticket number. status (repeatable; default the open ones; all=true for every status), "
             + "assignee=me|none|<person id>, category (id, with its sub-categories), priority, overdue=true, mine=true (own reports). "
-            + "sort=created|updated|due|priority|number[,asc|desc].")
+            + "sort=created|updated|due|priority|number[,asc|desc]. total is exact up to 5,000; 5,001 means more than 5,000.")
     PageResult<TicketSummary> list(Caller caller, @PathVariable String code, @RequestParam(required = false) String q,
                                    @RequestParam(required = false) Set<TicketStatus> status,
                                    @RequestParam(defaultValue = "false") boolean all,
