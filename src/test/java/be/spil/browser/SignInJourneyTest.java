@@ -32,8 +32,9 @@ class SignInJourneyTest extends BrowserJourney {
         var home = HomePage.open(browser);
         assertThat(home.signedIn()).isTrue();
         assertThat(home.heading()).isEqualTo("Welkom, " + user.name());
-        assertThat(home.menu()).contains("Start", "Scholen", "Personen", "Klassen").doesNotContain("Logboek");
-        assertThat(home.cards()).as("cards for the school, its calendar, its inventory and (a coordinator) its latest changes").isEqualTo(4);
+        assertThat(home.menu()).contains("Start", "Probleem melden", "Scholen", "Personen", "Klassen").doesNotContain("Logboek");
+        assertThat(home.cards()).as("cards for the school, its calendar, its helpdesk, its inventory and (a coordinator) its latest changes")
+            .isEqualTo(5);
         browser.screenshot("home-desktop");
 
         var signedOut = home.signOut();
