@@ -95,13 +95,15 @@ class DemoData implements ApplicationRunner {
     private final Team team;
     private final PolicyDemo policy;
     private final LearningDemo learning;
+    private final HelpdeskDemo helpdesk;
     private final TransactionTemplate transaction;
     private final String configuredPassword;
 
     DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar, Assets assets, Team team,
-             PolicyDemo policy, LearningDemo learning, PlatformTransactionManager transactions,
+             PolicyDemo policy, LearningDemo learning, HelpdeskDemo helpdesk, PlatformTransactionManager transactions,
              @Value("${spil.demo.password:}") String configuredPassword) {
         this.learning = learning;
+        this.helpdesk = helpdesk;
         this.schools = schools;
         this.groups = groups;
         this.people = people;
@@ -154,6 +156,7 @@ class DemoData implements ApplicationRunner {
             ictTeam(school, accounts);
             learning.learningLine(school, SYSTEM);
         }
+        helpdesk.fill(List.of(linde, sintJan));
         return new Made(2, counts[0], counts[1], counts[2], List.copyOf(accounts));
     }
 

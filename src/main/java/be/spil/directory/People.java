@@ -114,6 +114,22 @@ public class People {
         return String.format(pattern, dir);
     }
 
+    /** The active people of a school who hold any of these roles there, by name (a team: a few dozen at most). */
+    public List<PersonSummary> withRoles(long schoolId, java.util.Set<Role> roles) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select p.id, p.first_name, p.last_name, p.email, p.kind from person p
+                join membership m on m.person_id = p.id and m.school_id = :school and m.archived = false
+                where exists (select 1 from role_grant r where r.person_id = p.id and r.school_id = :school and r.role in (:roles))
+                order by p.last_name, p.first_name, p.id""")
+            .param("school", schoolId).param("roles", roles.stream().map(Enum::name).toList())
+            .query((rs, n) -> new PersonSummary(rs.getLong("id"), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("email"), PersonKind.valueOf(rs.getString("kind")), null, new TreeSet<>(), false))
+            .list();
+    }
+
     /** A person of this school; 404 when they are not (and never were) in it. */
     public PersonView get(long schoolId, long personId, Caller caller) {
         requireSee(schoolId, caller);

@@ -320,6 +320,28 @@ class AccessibilityTest extends BrowserJourney {
     }
 
     @Test
+    void helpdeskAndKnowledgePages(@Autowired be.spil.helpdesk.Tickets tickets, @Autowired be.spil.knowledge.Articles articles) {
+        var ticket = tickets.report(school.id(), new be.spil.helpdesk.ReportForm("Beamer B.12 geeft geen beeld", "Sinds vanochtend",
+            null, null, null, null, null), Fixtures.ADMIN);
+        tickets.comment(school.id(), ticket.number(), "We komen kijken.", false, Fixtures.ADMIN);
+        var article = articles.create(school.id(), new be.spil.knowledge.ArticleForm("Beamer: geen beeld", "Kies **HDMI 1**.\n\n- kabel\n- stroom",
+            be.spil.knowledge.BodyFormat.MARKDOWN, be.spil.knowledge.Audience.TEACHERS, false, null), Fixtures.ADMIN);
+        String base = "/schools/" + school.code();
+        coordinator.go(base + "/tickets/new");
+        checkBoth(coordinator, "ticket-new");
+        coordinator.go(base + "/tickets");
+        checkBoth(coordinator, "tickets");
+        coordinator.go(base + "/tickets/" + ticket.number());
+        checkBoth(coordinator, "ticket");
+        coordinator.go(base + "/knowledge");
+        checkBoth(coordinator, "knowledge");
+        coordinator.go(base + "/knowledge/" + article.id());
+        checkBoth(coordinator, "article");
+        coordinator.go(base + "/knowledge/new");
+        check(coordinator, "article-new-desktop");
+    }
+
+    @Test
     void auditLogForTheCentralAdmin() {
         var admin = browser();
         SignInPage.open(admin).signIn("admin@test.spil.be", Fixtures.PASSWORD);

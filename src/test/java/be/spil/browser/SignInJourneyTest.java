@@ -32,7 +32,7 @@ class SignInJourneyTest extends BrowserJourney {
         var home = HomePage.open(browser);
         assertThat(home.signedIn()).isTrue();
         assertThat(home.heading()).isEqualTo("Welkom, " + user.name());
-        assertThat(home.menu()).contains("Start", "Scholen", "Personen", "Klassen").doesNotContain("Logboek");
+        assertThat(home.menu()).contains("Start", "Probleem melden", "Scholen", "Personen", "Klassen").doesNotContain("Logboek");
         assertThat(home.cardTitles()).as("cards for the school, its calendar, its inventory and (a coordinator) its latest changes")
             .contains("Kalender", "Inventaris", "Laatste wijzigingen").hasSize(home.cards());
         browser.screenshot("home-desktop");

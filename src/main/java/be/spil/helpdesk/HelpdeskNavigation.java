@@ -1,0 +1,19 @@
+package be.spil.helpdesk;
+
+import be.spil.shared.NavEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** "Report a problem" right after Home on every page, and the tickets (the queue, or one's own). */
+@Configuration(proxyBeanMethods = false)
+class HelpdeskNavigation {
+    @Bean
+    NavEntry reportNav() {
+        return new NavEntry("nav.report", "/schools/{school}/tickets/new", 1, c -> true);
+    }
+
+    @Bean
+    NavEntry ticketsNav() {
+        return new NavEntry("nav.tickets", "/schools/{school}/tickets", 55, c -> true);
+    }
+}

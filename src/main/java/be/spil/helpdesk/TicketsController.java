@@ -1,0 +1,190 @@
+package be.spil.helpdesk;
+
+import be.spil.helpdesk.Priority.Level;
+import be.spil.school.Rooms;
+import be.spil.school.SchoolView;
+import be.spil.school.Schools;
+import be.spil.shared.Caller;
+import be.spil.shared.FieldErrorsException;
+import be.spil.shared.Forms;
+import be.spil.shared.Paging;
+import be.spil.shared.StaleVersionException;
+import jakarta.validation.Valid;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Reporting a problem, the queue (or one's own tickets; htmx: the results), and a ticket's page with its conversation. */
+@Controller
+class TicketsController {
+    private static final int PAGE_SIZE = 50;
+
+    /** The team's form on a ticket page. */
+    record ChangeForm(Integer version, TicketStatus status, Long assigneeId, Long categoryId, Level impact, Level urgency) {}
+
+    private final Schools schools;
+    private final Tickets tickets;
+    private final Rooms rooms;
+
+    TicketsController(Schools schools, Tickets tickets, Rooms rooms) {
+        this.schools = schools;
+        this.tickets = tickets;
+        this.rooms = rooms;
+    }
+
+    @ModelAttribute("levels")
+    Level[] levels() {
+        return Level.values();
+    }
+
+    @ModelAttribute("priorities")
+    Priority[] priorities() {
+        return Priority.values();
+    }
+
+    @ModelAttribute("statuses")
+    TicketStatus[] statuses() {
+        return TicketStatus.values();
+    }
+
+    @GetMapping("/schools/{code}/tickets/new")
+    String newTicket(Caller caller, @PathVariable String code, @RequestParam(required = false) String asset, Model m) {
+        var school = schools.visible(code, caller);
+        if (!m.containsAttribute("form")) {
+            String tag = asset == null || asset.length() > 30 ? "" : asset;
+            m.addAttribute("form", new ReportForm("", "", tag, null, null, Level.MEDIUM, Level.MEDIUM));
+        }
+        return reportPage(caller, school, m);
+    }
+
+    private String reportPage(Caller caller, SchoolView school, Model m) {
+        m.addAttribute("school", school);
+        m.addAttribute("rooms", rooms.rooms(school.id(), Rooms.RoomFilter.active()));
+        m.addAttribute("categories", tickets.categories(false));
+        m.addAttribute("team", Tickets.isTeam(caller, school.id()));
+        return "helpdesk/report";
+    }
+
+    @PostMapping("/schools/{code}/tickets")
+    String report(Caller caller, @PathVariable String code, @Valid @ModelAttribute("form") ReportForm form, BindingResult result,
+                  Model m, RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        if (!result.hasErrors()) {
+            try {
+                var ticket = tickets.report(school.id(), form, caller);
+                redirect.addFlashAttribute("message", "ticket.reported");
+                return "redirect:/schools/" + school.code() + "/tickets/" + ticket.number();
+            } catch (FieldErrorsException e) {
+                Forms.reject(e, result);
+            }
+        }
+        return reportPage(caller, school, m);
+    }
+
+    @GetMapping("/schools/{code}/tickets")
+    String list(Caller caller, @PathVariable String code, @RequestParam(required = false) String q,
+                @RequestParam(required = false) TicketStatus status, @RequestParam(required = false) String assignee,
+                @RequestParam(required = false) Long category, @RequestParam(required = false) Priority priority,
+                @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean all,
+                @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model m) {
+        var school = schools.visible(code, caller);
+        String query = q == null ? "" : q.length() > 100 ? q.substring(0, 100) : q;
+        String who = assignee == null || assignee.length() > 20 ? "" : assignee;
+        boolean team = Tickets.isTeam(caller, school.id());
+        m.addAttribute("school", school);
+        m.addAttribute("team", team);
+        m.addAttribute("result", tickets.search(school.id(), new TicketFilter(query, status == null ? Set.of() : Set.of(status), all,
+            who, category, priority, overdue, false, sort), new Paging(page, PAGE_SIZE), caller));
+        m.addAttribute("q", query);
+        m.addAttribute("status", status);
+        m.addAttribute("assignee", who);
+        m.addAttribute("category", category);
+        m.addAttribute("priority", priority);
+        m.addAttribute("overdue", overdue);
+        m.addAttribute("all", all);
+        m.addAttribute("sort", sort == null ? "" : sort);
+        m.addAttribute("categories", tickets.categories(false));
+        if (team) {
+            m.addAttribute("assignees", tickets.assignees(school.id(), caller));
+        }
+        return htmx != null ? "helpdesk/tickets :: results" : "helpdesk/tickets";
+    }
+
+    @GetMapping("/schools/{code}/tickets/{number}")
+    String show(Caller caller, @PathVariable String code, @PathVariable long number, Model m) {
+        var school = schools.visible(code, caller);
+        var ticket = tickets.get(school.id(), number, caller);
+        if (!m.containsAttribute("change")) {
+            m.addAttribute("change", new ChangeForm(ticket.version(), ticket.status(), ticket.assigneeId(), ticket.categoryId(),
+                ticket.impact(), ticket.urgency()));
+        }
+        return showPage(caller, school, ticket, m);
+    }
+
+    private String showPage(Caller caller, SchoolView school, TicketView ticket, Model m) {
+        boolean team = Tickets.isTeam(caller, school.id());
+        m.addAttribute("school", school);
+        m.addAttribute("ticket", ticket);
+        m.addAttribute("team", team);
+        m.addAttribute("reporter", ticket.reporterId() == caller.personId());
+        if (team) {
+            m.addAttribute("assignees", tickets.assignees(school.id(), caller));
+            m.addAttribute("categories", tickets.categories(false));
+            m.addAttribute("nextStatuses", tickets.nextStatuses(ticket.status()));
+            m.addAttribute("history", tickets.history(school.id(), ticket.number(), caller));
+        }
+        return "helpdesk/ticket";
+    }
+
+    @PostMapping("/schools/{code}/tickets/{number}")
+    String change(Caller caller, @PathVariable String code, @PathVariable long number, @ModelAttribute("change") ChangeForm form,
+                  BindingResult result, Model m, RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        var ticket = tickets.get(school.id(), number, caller);
+        if (!result.hasErrors()) {
+            try {
+                tickets.change(school.id(), number, new TicketChange(form.version(), form.status(),
+                    form.assigneeId() == null ? Long.valueOf(0) : form.assigneeId(),
+                    form.categoryId() == null ? Long.valueOf(0) : form.categoryId(), form.impact(), form.urgency(), null), caller);
+                redirect.addFlashAttribute("message", "saved");
+                return "redirect:/schools/" + school.code() + "/tickets/" + number;
+            } catch (FieldErrorsException e) {
+                Forms.reject(e, result);
+            } catch (StaleVersionException e) {
+                Forms.conflict(e, m);
+                ticket = tickets.get(school.id(), number, caller);
+                m.addAttribute("change", new ChangeForm(e.currentVersion(), form.status(), form.assigneeId(), form.categoryId(),
+                    form.impact(), form.urgency()));
+            }
+        }
+        return showPage(caller, school, ticket, m);
+    }
+
+    @PostMapping("/schools/{code}/tickets/{number}/comments")
+    String comment(Caller caller, @PathVariable String code, @PathVariable long number, @RequestParam(required = false) String body,
+                   @RequestParam(defaultValue = "false") boolean internal, Model m, RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        var ticket = tickets.get(school.id(), number, caller);
+        try {
+            tickets.comment(school.id(), number, body, internal, caller);
+            redirect.addFlashAttribute("message", internal ? "ticket.noteAdded" : "ticket.replied");
+            return "redirect:/schools/" + school.code() + "/tickets/" + number;
+        } catch (FieldErrorsException e) {
+            var error = e.errors().get(0);
+            m.addAttribute("commentError", error);
+            m.addAttribute("commentBody", body);
+            m.addAttribute("change", new ChangeForm(ticket.version(), ticket.status(), ticket.assigneeId(), ticket.categoryId(),
+                ticket.impact(), ticket.urgency()));
+            return showPage(caller, school, ticket, m);
+        }
+    }
+}
