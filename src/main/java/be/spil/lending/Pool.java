@@ -39,7 +39,7 @@ class Pool {
         homeRoomId = form.homeRoomId();
         reservableBy = form.reservableBy() == null ? ReservableBy.STAFF : form.reservableBy();
         maxPerReservation = form.maxPerReservation();
-        needsApproval = form.needsApproval();
+        needsApproval = Boolean.TRUE.equals(form.needsApproval());
         touch(now, actor);
     }
 

@@ -16,7 +16,7 @@ public record PoolForm(
     Long homeRoomId,
     ReservableBy reservableBy,
     @Min(1) @Max(1000) Integer maxPerReservation,
-    boolean needsApproval,
+    Boolean needsApproval,
     @Size(max = 1000) List<@NotBlank @Size(max = 30) String> devices,
     Integer version) {
 

@@ -183,14 +183,14 @@ public class Reservations {
         params.put("today", calendar.today());
         String poolFilter = "";
         if (poolId != null) {
-            poolFilter = " and s.pool_id = :pool";
+            poolFilter = " and s.pool_id = :pool ";
             params.put("pool", poolId);
         }
         return query(SELECT + """
              where r.school_id = :school and r.id in (
                select s2.reservation_id from reservation_slot s2 join (
                  select s.pool_id, s.day, s.period from reservation_slot s join device_pool p on p.id = s.pool_id
-                 where p.school_id = :school and s.day >= :today""" + poolFilter + """
+                 where p.school_id = :school and s.day >= :today""" + poolFilter + " " + """
                  group by s.pool_id, s.day, s.period
                  having sum(s.devices) > (select count(*) from pool_device d join asset a on a.id = d.asset_id
                                           where d.pool_id = s.pool_id and a.status in """ + Pools.LENDABLE_SQL + """
