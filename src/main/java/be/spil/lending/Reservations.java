@@ -117,6 +117,11 @@ public class Reservations {
         return query(sql.toString(), params);
     }
 
+    /** Whether the reservation's first lesson period has begun: then it can no longer be changed or cancelled. */
+    public boolean started(ReservationView r) {
+        return !clock.instant().isBefore(r.startsAt());
+    }
+
     public ReservationView get(long schoolId, long id, Caller caller) {
         Pools.requireSee(schoolId, caller);
         return find(schoolId, id);
