@@ -34,10 +34,12 @@ class LendingController {
     private final Loans loans;
     private final Rooms rooms;
     private final Groups groups;
+    private final CalendarFeeds feeds;
     private final org.springframework.context.MessageSource messages;
 
     LendingController(Schools schools, Pools pools, Reservations reservations, Loans loans, Rooms rooms, Groups groups,
-                      org.springframework.context.MessageSource messages) {
+                      CalendarFeeds feeds, org.springframework.context.MessageSource messages) {
+        this.feeds = feeds;
         this.messages = messages;
         this.schools = schools;
         this.pools = pools;
@@ -57,6 +59,7 @@ class LendingController {
         model.addAttribute("reservableByValues", ReservableBy.values());
         model.addAttribute("mine", reservations.list(school.id(), new Reservations.Filter(reservations.today(),
             reservations.today().plusDays(13), null, caller.personId(), false), caller));
+        model.addAttribute("feeds", feeds.mine(school.id(), caller));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", PoolPageForm.empty());
         }
