@@ -118,6 +118,25 @@ class LendingPagesTest {
             .andExpect(content().string(containsString("id=\"overbooked\"")));
     }
 
+    @Autowired Loans loans;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void theCoordinatorsHomePageShowsPoolUseAndLateReturns() throws Exception {
+        var pool = lending.pool(school, "Kar H", 2);
+        var r = reservations.reserve(school.id(), new ReservationForm(pool.id(), monday, List.of(1), 2, null, null, null, null, null),
+            Fixtures.ADMIN);
+        loans.handOut(school.id(), r.id(), new Loans.HandOut(pool.devices().stream().map(PoolView.Device::tag).toList()), Fixtures.ADMIN);
+        jdbc.sql("update reservation set day = :d, ends_at = :e where id = :id").param("d", calendar.today().minusDays(1))
+            .param("e", java.sql.Timestamp.from(java.time.Instant.parse("2020-01-01T10:00:00Z"))).param("id", r.id()).update();
+        String page = mvc.perform(get("/").session(TenancyCheck.signIn(mvc, coordinator))).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"poolsCard\"").contains("Kar H").contains("Te laat teruggebracht of nog uit: 1");
+        String teachers = mvc.perform(get("/").session(TenancyCheck.signIn(mvc, teacher))).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString();
+        assertThat(teachers).doesNotContain("poolsCard");
+    }
+
     @Test
     void pagesKeepToTheirSchool() throws Exception {
         var pool = lending.pool(school, "Kar U", 2);
