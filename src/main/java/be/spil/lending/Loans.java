@@ -174,7 +174,7 @@ public class Loans {
     }
 
     /** Puts the device in repair through the inventory, with the condition and note as the reason. */
-    private void toRepair(long schoolId, long assetId, String tag, Condition condition, String note, Caller caller) {
+    void toRepair(long schoolId, long assetId, String tag, Condition condition, String note, Caller caller) {
         var asset = assets.get(schoolId, assetId, caller);
         String reason = condition.name().toLowerCase(java.util.Locale.ROOT) + ": " + note;
         if (asset.status() == AssetStatus.IN_STOCK) {
