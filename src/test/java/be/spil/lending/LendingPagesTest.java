@@ -138,6 +138,41 @@ class LendingPagesTest {
     }
 
     @Test
+    void theOneToOnePageShowsWhoHasWhatPerClassAndLendsAndTakesBack() throws Exception {
+        var year = lending.year();
+        fixtures.group(school, "4C", 4);
+        var pupil = fixtures.pupil(school, "Lotte", "Maes", "4C");
+        var laptop = lending.laptop(school);
+        MockHttpSession coord = TenancyCheck.signIn(mvc, coordinator);
+        String base = "/schools/" + school.code() + "/pupil-devices";
+        mvc.perform(post(base).session(coord).with(csrf()).param("pupil", String.valueOf(pupil.id())).param("tag", "NOPE-1"))
+            .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"tag-error\"")));
+        mvc.perform(post(base).session(coord).with(csrf()).param("pupil", String.valueOf(pupil.id())).param("tag", laptop.tag())
+                .param("accessories", "lader").param("handedOverOn", monday.toString()))
+            .andExpect(status().is3xxRedirection());
+        mvc.perform(get(base).param("year", String.valueOf(year.id())).session(coord)).andExpect(status().isOk())
+            .andExpect(content().string(containsString("Lotte Maes"))).andExpect(content().string(containsString("4C")))
+            .andExpect(content().string(containsString("form.pdf")));
+        var loan = mvc.perform(get("/api/v1/schools/" + school.code() + "/pupil-devices").param("schoolYear", String.valueOf(year.id()))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(coordinator,
+                    Fixtures.PASSWORD)))
+            .andReturn().getResponse().getContentAsString();
+        int id = com.jayway.jsonpath.JsonPath.read(loan, "$.items[0].id");
+        mvc.perform(get(base + "/" + id + "/form.pdf").session(coord)).andExpect(status().isOk())
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("application/pdf"));
+        mvc.perform(post(base + "/" + id + "/return").session(coord).with(csrf()).param("condition", "OK").param("version", "0"))
+            .andExpect(status().is3xxRedirection());
+        mvc.perform(get(base).param("year", String.valueOf(year.id())).session(TenancyCheck.signIn(mvc, teacher))).andExpect(status().isOk())
+            .andExpect(content().string(not(containsString("loan1.return"))))
+            .andExpect(content().string(containsString("Lotte Maes")));
+        String outsider = fixtures.user(fixtures.school(), Role.ICT_COORDINATOR).email();
+        TenancyCheck.ui(mvc).outsider(outsider).staff(teacher).manager(coordinator)
+            .read(base)
+            .read(base + "/" + id + "/form.pdf")
+            .verify();
+    }
+
+    @Test
     void pagesKeepToTheirSchool() throws Exception {
         var pool = lending.pool(school, "Kar U", 2);
         var r = reservations.reserve(school.id(), new ReservationForm(pool.id(), monday, List.of(1), 1, null, null, null, null, null),
