@@ -37,7 +37,7 @@ create table reservation (
     person_name varchar(250)  not null,
     group_id    bigint references class_group (id),
     room_id     bigint references room (id),
-    day         date          not null,
+    on_day      date          not null,
     periods     varchar(100)  not null,
     devices     integer       not null,
     starts_at   timestamp with time zone not null,
@@ -50,9 +50,9 @@ create table reservation (
     updated_by  varchar(320)  not null,
     constraint reservation_devices check (devices > 0)
 );
-create index reservation_pool_day on reservation (pool_id, day);
-create index reservation_school_day on reservation (school_id, day);
-create index reservation_person_day on reservation (person_id, day);
+create index reservation_pool_day on reservation (pool_id, on_day);
+create index reservation_school_day on reservation (school_id, on_day);
+create index reservation_person_day on reservation (person_id, on_day);
 create index reservation_series on reservation (series_id);
 
 -- What a live reservation holds: per lesson period its number of devices. The count per pool, day and period is
@@ -61,12 +61,12 @@ create index reservation_series on reservation (series_id);
 create table reservation_slot (
     reservation_id bigint  not null references reservation (id),
     pool_id        bigint  not null references device_pool (id),
-    day            date    not null,
+    on_day         date    not null,
     period         integer not null,
     devices        integer not null,
     primary key (reservation_id, period)
 );
-create index reservation_slot_pool_day on reservation_slot (pool_id, day, period);
+create index reservation_slot_pool_day on reservation_slot (pool_id, on_day, period);
 
 -- Devices handed out for a reservation and their return: condition OK, DAMAGED or MISSING, with a note.
 create table reservation_device (

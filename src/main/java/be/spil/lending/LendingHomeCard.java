@@ -63,8 +63,8 @@ class LendingHomeCard implements HomeCard {
         }
         var reserved = new HashMap<Long, Integer>();
         jdbc.sql("""
-                select x.pool_id, count(*) from (select distinct s.pool_id, s.day, s.period from reservation_slot s
-                  join device_pool p on p.id = s.pool_id where p.school_id = :school and s.day between :from and :to) x
+                select x.pool_id, count(*) from (select distinct s.pool_id, s.on_day, s.period from reservation_slot s
+                  join device_pool p on p.id = s.pool_id where p.school_id = :school and s.on_day between :from and :to) x
                 group by x.pool_id""")
             .param("school", schoolId).param("from", monday).param("to", friday)
             .query((rs, n) -> reserved.put(rs.getLong(1), rs.getInt(2))).list();

@@ -191,9 +191,9 @@ public class Loans {
     public List<ReservationView> late(long schoolId, int days, Caller caller) {
         Pools.requireSee(schoolId, caller);
         return jdbc.sql(Reservations.SELECT + """
-                 where r.school_id = :school and r.day >= :from and ((r.status = 'HANDED_OUT' and r.ends_at < :now)
+                 where r.school_id = :school and r.on_day >= :from and ((r.status = 'HANDED_OUT' and r.ends_at < :now)
                    or exists (select 1 from reservation_device d where d.reservation_id = r.id and d.late = true))
-                 order by r.day desc, r.starts_at desc limit 500""")
+                 order by r.on_day desc, r.starts_at desc limit 500""")
             .param("school", schoolId).param("from", reservations.today().minusDays(days))
             .param("now", Timestamp.from(clock.instant()))
             .query((rs, n) -> Reservations.view(rs)).list();

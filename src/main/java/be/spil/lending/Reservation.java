@@ -23,6 +23,7 @@ class Reservation {
     String personName;
     Long groupId;
     Long roomId;
+    @org.springframework.data.relational.core.mapping.Column("on_day")
     LocalDate day;
     String periods;
     Integer devices;

@@ -102,7 +102,7 @@ public class Reservations {
         if (ChronoUnit.DAYS.between(f.from(), f.to()) > MAX_DAYS) {
             throw FieldErrorsException.of("to", "reservation.range.tooLong", MAX_DAYS);
         }
-        var sql = new StringBuilder(SELECT).append(" where r.school_id = :school and r.day between :from and :to");
+        var sql = new StringBuilder(SELECT).append(" where r.school_id = :school and r.on_day between :from and :to");
         var params = new HashMap<String, Object>();
         params.put("school", schoolId);
         params.put("from", f.from());
@@ -118,7 +118,7 @@ public class Reservations {
         if (!f.includeCancelled()) {
             sql.append(" and r.status <> 'CANCELLED'");
         }
-        sql.append(" order by r.day, r.starts_at, p.name, r.id limit 5000");
+        sql.append(" order by r.on_day, r.starts_at, p.name, r.id limit 5000");
         return query(sql.toString(), params);
     }
 
@@ -175,8 +175,8 @@ public class Reservations {
     private Map<String, Integer> used(long poolId, LocalDate from, LocalDate to) {
         var used = new HashMap<String, Integer>();
         jdbc.sql("""
-                select day, period, sum(devices) from reservation_slot where pool_id = :pool and day between :from and :to
-                group by day, period""")
+                select on_day, period, sum(devices) from reservation_slot where pool_id = :pool and on_day between :from and :to
+                group by on_day, period""")
             .param("pool", poolId).param("from", from).param("to", to)
             .query((rs, n) -> used.put(rs.getObject(1, LocalDate.class) + "/" + rs.getInt(2), rs.getInt(3))).list();
         return used;
@@ -199,13 +199,13 @@ public class Reservations {
         return query(SELECT + """
              where r.school_id = :school and r.id in (
                select s2.reservation_id from reservation_slot s2 join (
-                 select s.pool_id, s.day, s.period from reservation_slot s join device_pool p on p.id = s.pool_id
-                 where p.school_id = :school and s.day >= :today""" + poolFilter + " " + """
-                 group by s.pool_id, s.day, s.period
+                 select s.pool_id, s.on_day, s.period from reservation_slot s join device_pool p on p.id = s.pool_id
+                 where p.school_id = :school and s.on_day >= :today""" + poolFilter + " " + """
+                 group by s.pool_id, s.on_day, s.period
                  having sum(s.devices) > (select count(*) from pool_device d join asset a on a.id = d.asset_id
                                           where d.pool_id = s.pool_id and a.status in """ + Pools.LENDABLE_SQL + """
-            )) o on o.pool_id = s2.pool_id and o.day = s2.day and o.period = s2.period)
-             order by r.day, r.starts_at""", params);
+            )) o on o.pool_id = s2.pool_id and o.on_day = s2.on_day and o.period = s2.period)
+             order by r.on_day, r.starts_at""", params);
     }
 
     // ---- reserving ----
@@ -459,7 +459,7 @@ public class Reservations {
         var errors = new ArrayList<FieldError>();
         for (var s : wanted) {
             var usedByPeriod = new HashMap<Integer, Integer>();
-            jdbc.sql("select period, sum(devices) from reservation_slot where pool_id = :pool and day = :day"
+            jdbc.sql("select period, sum(devices) from reservation_slot where pool_id = :pool and on_day = :day"
                     + (except == null ? "" : " and reservation_id <> :except") + " group by period")
                 .param("pool", poolId).param("day", s.day()).params(except == null ? Map.of() : Map.of("except", except))
                 .query((rs, n) -> usedByPeriod.put(rs.getInt(1), rs.getInt(2))).list();
@@ -477,7 +477,7 @@ public class Reservations {
 
     private void insertSlots(Reservation r) {
         for (int p : r.periodList()) {
-            jdbc.sql("insert into reservation_slot (reservation_id, pool_id, day, period, devices) values (:r, :pool, :day, :p, :n)")
+            jdbc.sql("insert into reservation_slot (reservation_id, pool_id, on_day, period, devices) values (:r, :pool, :day, :p, :n)")
                 .param("r", r.id).param("pool", r.poolId).param("day", r.day).param("p", p).param("n", r.devices).update();
         }
     }
@@ -514,7 +514,7 @@ public class Reservations {
         String room = rs.getString("room_name") == null ? null : rs.getString("building_name") + " " + rs.getString("room_name");
         return new ReservationView(rs.getLong("id"), rs.getLong("pool_id"), rs.getString("pool_name"), rs.getObject("series_id", Long.class),
             rs.getLong("person_id"), rs.getString("person_name"), rs.getObject("group_id", Long.class), rs.getString("group_name"),
-            rs.getObject("room_id", Long.class), room, rs.getObject("day", LocalDate.class),
+            rs.getObject("room_id", Long.class), room, rs.getObject("on_day", LocalDate.class),
             Arrays.stream(rs.getString("periods").split(",")).map(Integer::valueOf).toList(), rs.getInt("devices"),
             rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
             ReservationStatus.valueOf(rs.getString("status")), rs.getString("note"), rs.getBoolean("is_late"), rs.getInt("version"),

@@ -62,7 +62,7 @@ class CalendarFeedTest {
             Fixtures.ADMIN);
         var start = ZonedDateTime.now().plusDays(3).withHour(8).withMinute(25).withSecond(0).withNano(0);
         for (var r : List.of(mine, other)) {
-            jdbc.sql("update reservation set day = :d, starts_at = :s, ends_at = :e where id = :id").param("d", start.toLocalDate())
+            jdbc.sql("update reservation set on_day = :d, starts_at = :s, ends_at = :e where id = :id").param("d", start.toLocalDate())
                 .param("s", java.sql.Timestamp.from(start.toInstant())).param("e", java.sql.Timestamp.from(start.plusMinutes(100).toInstant()))
                 .param("id", r.id()).update();
         }

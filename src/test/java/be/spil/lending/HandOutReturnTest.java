@@ -101,7 +101,7 @@ class HandOutReturnTest {
         loans.handOut(school.id(), r.id(), new Loans.HandOut(tags), Fixtures.ADMIN);
         assertThat(loans.late(school.id(), 30, Fixtures.ADMIN)).isEmpty();
         // the lesson period ended (the reservation is moved into the past, as time would do)
-        jdbc.sql("update reservation set day = :d, starts_at = :s, ends_at = :e where id = :id")
+        jdbc.sql("update reservation set on_day = :d, starts_at = :s, ends_at = :e where id = :id")
             .param("d", calendar.today().minusDays(1))
             .param("s", java.sql.Timestamp.from(clock.instant().minusSeconds(90_000)))
             .param("e", java.sql.Timestamp.from(clock.instant().minusSeconds(86_400))).param("id", r.id()).update();

@@ -127,7 +127,7 @@ class LendingPagesTest {
         var r = reservations.reserve(school.id(), new ReservationForm(pool.id(), monday, List.of(1), 2, null, null, null, null, null),
             Fixtures.ADMIN);
         loans.handOut(school.id(), r.id(), new Loans.HandOut(pool.devices().stream().map(PoolView.Device::tag).toList()), Fixtures.ADMIN);
-        jdbc.sql("update reservation set day = :d, ends_at = :e where id = :id").param("d", calendar.today().minusDays(1))
+        jdbc.sql("update reservation set on_day = :d, ends_at = :e where id = :id").param("d", calendar.today().minusDays(1))
             .param("e", java.sql.Timestamp.from(java.time.Instant.parse("2020-01-01T10:00:00Z"))).param("id", r.id()).update();
         String page = mvc.perform(get("/").session(TenancyCheck.signIn(mvc, coordinator))).andExpect(status().isOk())
             .andReturn().getResponse().getContentAsString();

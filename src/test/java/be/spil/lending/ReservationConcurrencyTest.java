@@ -98,7 +98,7 @@ class ReservationConcurrencyTest {
         } finally {
             pool50.shutdownNow();
         }
-        int held = jdbc.sql("select sum(devices) from reservation_slot where pool_id = :p and day = :d and period = 3")
+        int held = jdbc.sql("select sum(devices) from reservation_slot where pool_id = :p and on_day = :d and period = 3")
             .param("p", pool.id()).param("d", day).query(Integer.class).single();
         assertThat(held).isEqualTo(10);
         var week = reservations.week(school.id(), pool.id(), day, Fixtures.ADMIN);
