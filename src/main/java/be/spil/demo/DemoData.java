@@ -93,11 +93,12 @@ class DemoData implements ApplicationRunner {
     private final SchoolCalendar calendar;
     private final Assets assets;
     private final Team team;
+    private final LendingDemo lending;
     private final TransactionTemplate transaction;
     private final String configuredPassword;
 
     DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar, Assets assets, Team team,
-             PlatformTransactionManager transactions, @Value("${spil.demo.password:}") String configuredPassword) {
+             PlatformTransactionManager transactions, @Value("${spil.demo.password:}") String configuredPassword, LendingDemo lending) {
         this.schools = schools;
         this.groups = groups;
         this.people = people;
@@ -105,6 +106,7 @@ class DemoData implements ApplicationRunner {
         this.calendar = calendar;
         this.assets = assets;
         this.team = team;
+        this.lending = lending;
         this.transaction = new TransactionTemplate(transactions);
         this.configuredPassword = configuredPassword;
     }
@@ -147,6 +149,7 @@ class DemoData implements ApplicationRunner {
         for (var school : List.of(linde, sintJan)) {
             inventory(school);
             ictTeam(school, accounts);
+            lending.cart(school);
         }
         return new Made(2, counts[0], counts[1], counts[2], List.copyOf(accounts));
     }

@@ -74,6 +74,8 @@ public class Loans {
     public List<LoanedDevice> handOut(long schoolId, long reservationId, @Valid HandOut body, Caller caller) {
         Pools.requireManage(schoolId, caller);
         var r = reservations.load(schoolId, reservationId);
+        // two kiosks handing out the same device at once: the second waits here, then finds it out
+        reservations.lockPool(r.poolId);
         if (r.status != ReservationStatus.CONFIRMED && r.status != ReservationStatus.HANDED_OUT) {
             throw FieldErrorsException.of("tags", "loan.notReady", r.status.name());
         }

@@ -450,7 +450,7 @@ public class Reservations {
     }
 
     /** Locks the pool's row until the transaction ends: reservations of one pool are checked one at a time. */
-    private void lockPool(long poolId) {
+    void lockPool(long poolId) {
         jdbc.sql("select id from device_pool where id = :id for update").param("id", poolId).query(Long.class).single();
     }
 
