@@ -96,14 +96,16 @@ class DemoData implements ApplicationRunner {
     private final PolicyDemo policy;
     private final LearningDemo learning;
     private final HelpdeskDemo helpdesk;
+    private final LendingDemo lending;
     private final TransactionTemplate transaction;
     private final String configuredPassword;
 
     DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar, Assets assets, Team team,
-             PolicyDemo policy, LearningDemo learning, HelpdeskDemo helpdesk, PlatformTransactionManager transactions,
-             @Value("${spil.demo.password:}") String configuredPassword) {
+             PolicyDemo policy, LearningDemo learning, HelpdeskDemo helpdesk, LendingDemo lending,
+             PlatformTransactionManager transactions, @Value("${spil.demo.password:}") String configuredPassword) {
         this.learning = learning;
         this.helpdesk = helpdesk;
+        this.lending = lending;
         this.schools = schools;
         this.groups = groups;
         this.people = people;
@@ -155,6 +157,7 @@ class DemoData implements ApplicationRunner {
             inventory(school);
             ictTeam(school, accounts);
             learning.learningLine(school, SYSTEM);
+            lending.cart(school);
         }
         helpdesk.fill(List.of(linde, sintJan));
         return new Made(2, counts[0], counts[1], counts[2], List.copyOf(accounts));

@@ -223,6 +223,37 @@ class AccessibilityTest extends BrowserJourney {
     }
 
     @Test
+    void lendingPages(@Autowired be.spil.school.SchoolCalendar calendar, @Autowired be.spil.lending.Pools pools,
+                      @Autowired be.spil.lending.Reservations reservations) {
+        var taken = calendar.schoolYears().stream().map(be.spil.school.SchoolYearView::name).toList();
+        var year = taken.contains("2190-2191") ? calendar.schoolYearOn(java.time.LocalDate.of(2190, 10, 1)).orElseThrow()
+            : calendar.createSchoolYear(new be.spil.school.SchoolYearForm("2190-2191", null, null, null), Fixtures.ADMIN);
+        if (calendar.lessonPeriods(school.id()).periods().isEmpty()) {
+            calendar.replaceLessonPeriods(school.id(), new be.spil.school.LessonPeriodsForm(java.util.List.of(
+                new be.spil.school.LessonPeriodForm(1, null, java.time.LocalTime.of(8, 25), java.time.LocalTime.of(9, 15), null),
+                new be.spil.school.LessonPeriodForm(2, null, java.time.LocalTime.of(9, 15), java.time.LocalTime.of(10, 5), null)),
+                calendar.lessonPeriods(school.id()).version()), Fixtures.ADMIN);
+        }
+        var tag = assets.create(school.id(), new AssetForm(AssetCategory.LAPTOP, "Dell", "Latitude 3440", null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null), Fixtures.ADMIN).tag();
+        var pool = pools.create(school.id(), new be.spil.lending.PoolForm("Kar " + Fixtures.unique(), null, null, null, null, false,
+            java.util.List.of(tag), null), Fixtures.ADMIN);
+        var day = year.startDate().withMonth(10).withDayOfMonth(8).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+        var r = reservations.reserve(school.id(), new be.spil.lending.ReservationForm(pool.id(), day, java.util.List.of(1), 1, null, null,
+            null, null, null), Fixtures.ADMIN);
+        coordinator.go("/schools/" + school.code() + "/pools");
+        checkBoth(coordinator, "pools");
+        coordinator.go("/schools/" + school.code() + "/pools/" + pool.id() + "?date=" + day);
+        checkBoth(coordinator, "pool-week");
+        coordinator.go("/schools/" + school.code() + "/pools/" + pool.id() + "/reserve?date=" + day);
+        checkBoth(coordinator, "pool-reserve");
+        coordinator.go("/schools/" + school.code() + "/reservations/" + r.id());
+        checkBoth(coordinator, "reservation-kiosk");
+        coordinator.go("/schools/" + school.code() + "/pupil-devices");
+        checkBoth(coordinator, "pupil-devices");
+    }
+
+    @Test
     void teamPages(@Autowired be.spil.team.Team team, @Autowired be.spil.school.SchoolCalendar calendar) {
         var taken = calendar.schoolYears().stream().map(be.spil.school.SchoolYearView::name).toList();
         int first = 1991;
