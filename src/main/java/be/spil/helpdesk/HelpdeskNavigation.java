@@ -14,6 +14,6 @@ class HelpdeskNavigation {
 
     @Bean
     NavEntry ticketsNav() {
-        return new NavEntry("nav.tickets", "/schools/{school}/tickets", 55, c -> true);
+        return new NavEntry("nav.tickets", "/schools/{school}/tickets", 60, c -> true, "nav.group.support");
     }
 }

@@ -8,6 +8,6 @@ import org.springframework.context.annotation.Configuration;
 class KnowledgeNavigation {
     @Bean
     NavEntry knowledgeNav() {
-        return new NavEntry("nav.knowledge", "/schools/{school}/knowledge", 56, c -> true);
+        return new NavEntry("nav.knowledge", "/schools/{school}/knowledge", 61, c -> true, "nav.group.support");
     }
 }

@@ -8,6 +8,6 @@ import org.springframework.context.annotation.Configuration;
 class LendingNavigation {
     @Bean
     NavEntry poolsNav() {
-        return new NavEntry("nav.pools", "/schools/{school}/pools", 55, c -> true);
+        return new NavEntry("nav.pools", "/schools/{school}/pools", 57, c -> true, "nav.group.equipment");
     }
 }
