@@ -1,6 +1,5 @@
 package be.spil.security;
 
-import java.time.Duration;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -33,14 +32,6 @@ class Account {
     }
 
     /** Counts a failed attempt; the account locks for {@code lock} once {@code maxAttempts} are reached. */
-    void failed(Instant now, int maxAttempts, Duration lock) {
-        failedAttempts++;
-        if (failedAttempts >= maxAttempts) {
-            lockedUntil = now.plus(lock);
-            failedAttempts = 0;
-        }
-    }
-
     void signedIn(Instant now) {
         failedAttempts = 0;
         lockedUntil = null;

@@ -69,8 +69,9 @@ class Accounts implements SignInAccounts {
             return new Attempt(Outcome.LOCKED, identity.get(), a.lockedUntil, false);
         }
         if (!encoder.matches(password == null ? "" : password, a.passwordHash)) {
-            a.failed(now, properties.accountLockAttempts(), Duration.ofMinutes(properties.lockMinutes()));
-            repository.save(a);
+            repository.failed(a.id, properties.accountLockAttempts(),
+                java.sql.Timestamp.from(now.plus(Duration.ofMinutes(properties.lockMinutes()))));
+            a = repository.findById(a.id).orElseThrow();
             if (a.lockedAt(now)) {
                 log.warn("account of person {} locked until {} after failed sign-ins", a.personId, a.lockedUntil);
                 return new Attempt(Outcome.LOCKED, identity.get(), a.lockedUntil, false);
@@ -84,8 +85,7 @@ class Accounts implements SignInAccounts {
             // failed attempts are reset only after the code: a known password must not reopen guessing codes
             return new Attempt(Outcome.OK, identity.get(), null, a.mustChangePassword, true);
         }
-        a.signedIn(now);
-        repository.save(a);
+        repository.signedIn(a.id, java.sql.Timestamp.from(now));
         return new Attempt(Outcome.OK, identity.get(), null, a.mustChangePassword);
     }
 
@@ -154,8 +154,9 @@ class Accounts implements SignInAccounts {
         }
         long step = Totp.matchingStep(a.totpSecret, code, now, a.totpLastStep);
         if (step < 0) {
-            a.failed(now, properties.accountLockAttempts(), Duration.ofMinutes(properties.lockMinutes()));
-            repository.save(a);
+            repository.failed(a.id, properties.accountLockAttempts(),
+                java.sql.Timestamp.from(now.plus(Duration.ofMinutes(properties.lockMinutes()))));
+            a = repository.findById(a.id).orElseThrow();
             if (a.lockedAt(now)) {
                 log.warn("account of person {} locked until {} after wrong second-factor codes", a.personId, a.lockedUntil);
                 return new Attempt(Outcome.LOCKED, identity.get(), a.lockedUntil, false);
@@ -167,6 +168,7 @@ class Accounts implements SignInAccounts {
             repository.save(a);
             return new Attempt(Outcome.DISABLED, identity.get(), null, false);
         }
+        // saved with the version check: the same code used twice at once must not sign in twice
         a.signedIn(now);
         repository.save(a);
         return new Attempt(Outcome.OK, identity.get(), null, a.mustChangePassword);
