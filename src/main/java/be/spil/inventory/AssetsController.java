@@ -36,8 +36,11 @@ class AssetsController {
     private final Groups groups;
     private final People people;
     private final Organisations organisations;
+    private final Software software;
 
-    AssetsController(Schools schools, Assets assets, Rooms rooms, Groups groups, People people, Organisations organisations) {
+    AssetsController(Schools schools, Assets assets, Rooms rooms, Groups groups, People people, Organisations organisations,
+                     Software software) {
+        this.software = software;
         this.schools = schools;
         this.assets = assets;
         this.rooms = rooms;
@@ -136,6 +139,10 @@ class AssetsController {
         m.addAttribute("nextStatuses", assets.nextStatuses(asset.status()));
         m.addAttribute("groups", groups.list(school.id(), false, caller));
         m.addAttribute("canManage", Assets.canManage(caller, school.id()));
+        m.addAttribute("software", software.installedOn(school.id(), asset.id(), caller));
+        if (Software.canManage(caller, school.id())) {
+            m.addAttribute("titles", software.titles(school.id(), null, false, new Paging(0, Paging.MAX_SIZE), caller).items());
+        }
         choices(caller, school, m);
         return "inventory/asset";
     }
