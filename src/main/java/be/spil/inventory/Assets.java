@@ -161,6 +161,13 @@ public class Assets {
             params.put("today", today);
             params.put("until", today.plusDays(f.warrantyDays()));
         }
+        if (f.notSeenDays() != null) {
+            if (f.notSeenDays() < 0 || f.notSeenDays() > 3650) {
+                throw FieldErrorsException.of("notSeenDays", "asset.notSeenDays.range", 0, 3650);
+            }
+            where.append(" and (a.last_seen_at is null or a.last_seen_at < :seenBefore)");
+            params.put("seenBefore", java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(f.notSeenDays()))));
+        }
         return where.toString();
     }
 

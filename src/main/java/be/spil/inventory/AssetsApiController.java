@@ -62,16 +62,17 @@ class AssetsApiController {
     @GetMapping("/api/v1/schools/{code}/assets")
     @Operation(summary = "A school's assets, one page, filtered and sorted",
         description = "q searches tag, serial, hostname, MAC, model and assignee. Filters: category, status, room (id), person (id), "
-            + "model (id), warrantyDays (warranty ends within that many days). sort=tag|serial|category|model|status|room|"
+            + "model (id), warrantyDays (warranty ends within that many days), notSeenDays (not seen by an agent for at least that many days, or never). sort=tag|serial|category|model|status|room|"
             + "assignedTo|hostname|purchaseDate|warrantyEnd|updatedAt[,asc|desc].")
     PageResult<AssetView> list(Caller caller, @PathVariable String code, @RequestParam(required = false) String q,
                                @RequestParam(required = false) AssetCategory category,
                                @RequestParam(required = false) AssetStatus status, @RequestParam(required = false) Long room,
                                @RequestParam(required = false) Long person, @RequestParam(required = false) Long model,
-                               @RequestParam(required = false) Integer warrantyDays, @RequestParam(required = false) String sort,
+                               @RequestParam(required = false) Integer warrantyDays,
+                @RequestParam(required = false) Integer notSeenDays, @RequestParam(required = false) String sort,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         long school = schools.visible(code, caller).id();
-        return assets.search(school, new AssetFilter(q, category, status, room, person, model, warrantyDays, sort),
+        return assets.search(school, new AssetFilter(q, category, status, room, person, model, warrantyDays, notSeenDays, sort),
             new Paging(page, size), caller);
     }
 

@@ -64,13 +64,14 @@ class AssetsController {
                 @RequestParam(required = false) AssetCategory category, @RequestParam(required = false) AssetStatus status,
                 @RequestParam(required = false) Long room, @RequestParam(required = false) Long person,
                 @RequestParam(required = false) Long model, @RequestParam(required = false) Integer warrantyDays,
+                @RequestParam(required = false) Integer notSeenDays,
                 @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model m) {
         var school = schools.visible(code, caller);
         String query = q == null ? "" : q.length() > 100 ? q.substring(0, 100) : q;
         m.addAttribute("school", school);
         m.addAttribute("result", assets.search(school.id(),
-            new AssetFilter(query, category, status, room, person, model, warrantyDays, sort), new Paging(page, PAGE_SIZE), caller));
+            new AssetFilter(query, category, status, room, person, model, warrantyDays, notSeenDays, sort), new Paging(page, PAGE_SIZE), caller));
         m.addAttribute("rooms", rooms.rooms(school.id(), Rooms.RoomFilter.active(), caller));
         m.addAttribute("q", query);
         m.addAttribute("category", category);
@@ -79,6 +80,7 @@ class AssetsController {
         m.addAttribute("person", person);
         m.addAttribute("model", model);
         m.addAttribute("warrantyDays", warrantyDays);
+        m.addAttribute("notSeenDays", notSeenDays);
         m.addAttribute("sort", sort == null ? "" : sort);
         m.addAttribute("canManage", Assets.canManage(caller, school.id()));
         return htmx != null ? "inventory/assets :: results" : "inventory/assets";

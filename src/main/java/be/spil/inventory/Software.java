@@ -613,6 +613,16 @@ public class Software {
         return expiring(schoolId, LocalDate.now(clock), caller);
     }
 
+    /** How many of the school's licences end in the next {@value #EXPIRING_DAYS} days (one count), for the home page. */
+    public long countExpiring(long schoolId, Caller caller) {
+        requireSee(schoolId, caller);
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("""
+                select count(*) from software_licence
+                where school_id = :school and archived = false and end_date between :today and :until""")
+            .param("school", schoolId).param("today", today).param("until", today.plusDays(EXPIRING_DAYS)).query(Long.class).single();
+    }
+
     private List<LicenceView> expiring(long schoolId, LocalDate today, Caller caller) {
         boolean key = canManageLicences(caller, schoolId);
         return jdbc.sql(LICENCE_SELECT + """
