@@ -79,6 +79,33 @@ class AssetsCsvApiController {
         transfer.exportCsv(school.id(), filter, kind, response.getOutputStream());
     }
 
+    @GetMapping("/api/v1/schools/{code}/assets/export.xlsx")
+    @Operation(summary = "The filtered asset list as an Excel workbook (XLSX), streamed",
+        description = "The same filters and columns as export.csv; headers=nl (default) or en for the column labels. Dates are "
+            + "date cells, prices numbers.")
+    void exportXlsx(Caller caller, @PathVariable String code, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) AssetCategory category, @RequestParam(required = false) AssetStatus status,
+                    @RequestParam(required = false) Long room, @RequestParam(required = false) Long person,
+                    @RequestParam(required = false) Long model, @RequestParam(required = false) Integer warrantyDays,
+                    @RequestParam(required = false) Integer notSeenDays,
+                    @RequestParam(required = false) String sort, @RequestParam(defaultValue = "nl") String headers,
+                    HttpServletResponse response) throws IOException {
+        var school = schools.visible(code, caller);
+        var filter = new AssetFilter(q, category, status, room, person, model, warrantyDays, notSeenDays, sort);
+        Assets.orderBy(sort);
+        var kind = "en".equalsIgnoreCase(headers) ? AssetTransfer.Headers.EN : AssetTransfer.Headers.NL;
+        xlsx(transfer, school.id(), school.code(), filter, kind, response);
+    }
+
+    /** Checks the filter before anything is written, then streams the workbook. */
+    static void xlsx(AssetTransfer transfer, long schoolId, String schoolCode, AssetFilter filter, AssetTransfer.Headers kind,
+                     HttpServletResponse response) throws IOException {
+        transfer.checkFilter(schoolId, filter);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assets-" + schoolCode + ".xlsx\"");
+        transfer.exportXlsx(schoolId, filter, kind, response.getOutputStream());
+    }
+
     /** The body, up to one byte over the limit (so that the import can say it is too large without reading it all). */
     static byte[] read(InputStream in) throws IOException {
         return in.readNBytes(AssetCsv.MAX_BYTES + 1);
