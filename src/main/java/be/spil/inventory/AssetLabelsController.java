@@ -35,7 +35,9 @@ class AssetLabelsController {
         return "redirect:/schools/" + school.code() + "/assets/" + asset.id();
     }
 
-    @GetMapping("/schools/{code}/assets/labels.pdf")
+    /** GET for links; POST from the list's selection form, which also carries the bulk actions. */
+    @org.springframework.web.bind.annotation.RequestMapping(path = "/schools/{code}/assets/labels.pdf",
+        method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.POST})
     void labels(Caller caller, @PathVariable String code, @RequestParam(required = false) String tags,
                 @RequestParam(required = false) String q, @RequestParam(required = false) AssetCategory category,
                 @RequestParam(required = false) AssetStatus status, @RequestParam(required = false) Long room,

@@ -360,6 +360,11 @@ public class Assets {
         if (!errors.isEmpty()) {
             throw new FieldErrorsException(errors);
         }
+        writeStatus(asset, to, why);
+        return get(schoolId, assetId, caller);
+    }
+
+    private void writeStatus(Asset asset, AssetStatus to, String why) {
         var before = auditView(asset);
         var from = asset.status;
         var now = clock.instant();
@@ -371,8 +376,106 @@ public class Assets {
                 values (:asset, :from, :to, :reason, :at, :actor)""")
             .param("asset", asset.id).param("from", from.name()).param("to", to.name()).param("reason", why)
             .param("at", java.sql.Timestamp.from(now)).param("actor", actor).update();
-        audit.record(AUDIT_TYPE, asset.id, schoolId, Action.UPDATED, asset.tag + ": " + why, before, auditView(asset));
-        return get(schoolId, assetId, caller);
+        audit.record(AUDIT_TYPE, asset.id, asset.schoolId, Action.UPDATED, asset.tag + ": " + why, before, auditView(asset));
+    }
+
+    // ---- bulk actions on a selection ----
+
+    /** The most assets one bulk action changes. */
+    public static final int BULK_MAX = 500;
+
+    /** What a bulk action did: the assets it changed and those that were already so. */
+    public record BulkResult(int changed, int unchanged) {}
+
+    /** Moves the selected assets (by tag) to a room of the school, or out of any room when {@code roomId} is null; all or nothing. */
+    @Transactional
+    public BulkResult moveToRoom(long schoolId, List<String> tags, Long roomId, Caller caller) {
+        requireManage(caller, schoolId);
+        var selected = selection(schoolId, tags);
+        if (roomId != null && rooms.room(schoolId, roomId).isEmpty()) {
+            throw FieldErrorsException.of("roomId", "asset.room.unknown");
+        }
+        int changed = 0;
+        String actor = Caller.currentActor();
+        for (Asset asset : selected) {
+            if (java.util.Objects.equals(asset.roomId, roomId)) {
+                continue;
+            }
+            var before = auditView(asset);
+            asset.moveTo(roomId, clock.instant(), actor);
+            var saved = save(asset);
+            audit.record(AUDIT_TYPE, saved.id, schoolId, Action.UPDATED, saved.tag, before, auditView(saved));
+            changed++;
+        }
+        return new BulkResult(changed, selected.size() - changed);
+    }
+
+    /**
+     * Moves the selected assets (by tag) to another status with one reason. Each goes through {@link StatusPolicy}; when
+     * one may not, nothing changes and the error names that asset. Assets already in that status stay as they are.
+     */
+    @Transactional
+    public BulkResult changeStatusOf(long schoolId, List<String> tags, AssetStatus to, String reason, Caller caller) {
+        requireManage(caller, schoolId);
+        var selected = selection(schoolId, tags);
+        String why = Text.blankToNull(reason);
+        var errors = new ArrayList<FieldError>();
+        if (to == null) {
+            errors.add(new FieldError("status", "asset.status.required"));
+        }
+        if (why == null) {
+            errors.add(new FieldError("reason", "asset.reason.required"));
+        } else if (why.length() > 500) {
+            errors.add(new FieldError("reason", "error.tooLong", 500));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldErrorsException(errors);
+        }
+        for (Asset asset : selected) {
+            if (asset.status != to && !StatusPolicy.allowed(asset.status, to)) {
+                throw FieldErrorsException.of("status", "asset.bulk.statusNotAllowed", asset.tag, asset.status.name(), to.name());
+            }
+        }
+        int changed = 0;
+        for (Asset asset : selected) {
+            if (asset.status != to) {
+                writeStatus(asset, to, why);
+                changed++;
+            }
+        }
+        return new BulkResult(changed, selected.size() - changed);
+    }
+
+    /** The school's assets with these tags, in the given order; an empty or too large selection or an unknown tag is refused. */
+    private List<Asset> selection(long schoolId, List<String> tags) {
+        var wanted = new java.util.LinkedHashSet<String>();
+        if (tags != null) {
+            for (String t : tags) {
+                if (t != null && !t.isBlank()) {
+                    wanted.add(AssetTags.normalise(t));
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            throw FieldErrorsException.of("tags", "asset.bulk.none");
+        }
+        if (wanted.size() > BULK_MAX) {
+            throw FieldErrorsException.of("tags", "asset.bulk.tooMany", BULK_MAX, wanted.size());
+        }
+        var found = new java.util.HashMap<String, Asset>();
+        for (Asset a : assets.findAllById(jdbc.sql("select id from asset where school_id = :s and tag in (:tags)")
+                .param("s", schoolId).param("tags", List.copyOf(wanted)).query(Long.class).list())) {
+            found.put(a.tag, a);
+        }
+        var result = new ArrayList<Asset>();
+        for (String tag : wanted) {
+            var a = found.get(tag);
+            if (a == null) {
+                throw FieldErrorsException.of("tags", "asset.bulk.unknown", tag);
+            }
+            result.add(a);
+        }
+        return result;
     }
 
     /**

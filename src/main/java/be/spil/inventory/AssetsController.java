@@ -214,6 +214,53 @@ class AssetsController {
         return "redirect:/schools/" + school.code() + "/assets/" + id;
     }
 
+    /** Bulk: moves the checked assets to a room (empty: out of any room); all or nothing; back to the same list. */
+    @PostMapping("/schools/{code}/assets/bulk/room")
+    String bulkRoom(Caller caller, @PathVariable String code, @RequestParam(required = false) java.util.List<String> tags,
+                    @RequestParam(required = false) Long bulkRoom, @RequestParam(required = false) String back,
+                    RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        requireManage(caller, school);
+        try {
+            var result = assets.moveToRoom(school.id(), tags, bulkRoom, caller);
+            redirect.addFlashAttribute("bulkMessage", new FieldErrorsException.FieldError("tags", "asset.bulk.moved",
+                result.changed(), result.unchanged()));
+        } catch (FieldErrorsException e) {
+            redirect.addFlashAttribute("problem", e.errors().get(0));
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("problem", new FieldErrorsException.FieldError("version", "asset.stale"));
+        }
+        return "redirect:" + listUrl(school, back);
+    }
+
+    /** Bulk: changes the status of the checked assets with one reason, each through the status policy; all or nothing. */
+    @PostMapping("/schools/{code}/assets/bulk/status")
+    String bulkStatus(Caller caller, @PathVariable String code, @RequestParam(required = false) java.util.List<String> tags,
+                      @RequestParam(required = false) AssetStatus bulkStatus, @RequestParam(required = false) String bulkReason,
+                      @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        requireManage(caller, school);
+        try {
+            var result = assets.changeStatusOf(school.id(), tags, bulkStatus, bulkReason, caller);
+            redirect.addFlashAttribute("bulkMessage", new FieldErrorsException.FieldError("tags", "asset.bulk.statusChanged",
+                result.changed(), result.unchanged()));
+        } catch (FieldErrorsException e) {
+            redirect.addFlashAttribute("problem", e.errors().get(0));
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("problem", new FieldErrorsException.FieldError("version", "asset.stale"));
+        }
+        return "redirect:" + listUrl(school, back);
+    }
+
+    /** The list to go back to: the given query string of this school's list only. */
+    private static String listUrl(SchoolView school, String back) {
+        String list = "/schools/" + school.code() + "/assets";
+        if (back == null || back.isBlank() || back.length() > 2000 || !back.matches("[A-Za-z0-9_.,%&=+\\-]*")) {
+            return list;
+        }
+        return list + "?" + back;
+    }
+
     private long person(SchoolView school, String text, Caller caller) {
         String q = Text.blankToNull(text);
         if (q == null || q.length() > 100) {
