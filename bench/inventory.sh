@@ -171,7 +171,7 @@ import_run() { # $1 query string; prints "seconds created updated unchanged erro
   secs=$(tail -1 "$WORK/import.out")
   body=$(head -n -1 "$WORK/import.out")
   echo "$secs $(grep -o '"created":[0-9]*' <<<"$body" | cut -d: -f2) $(grep -o '"updated":[0-9]*' <<<"$body" | cut -d: -f2) \
-$(grep -o '"unchanged":[0-9]*' <<<"$body" | cut -d: -f2) $(grep -o '"row":' <<<"$body" | wc -l)"
+$(grep -o '"unchanged":[0-9]*' <<<"$body" | cut -d: -f2) $(grep -o '"errors":\[[^]]*\]' <<<"$body" | grep -o '"row":' | wc -l)"
 }
 IMPORTS=()
 for run in "?dryRun=true|dry run (new rows)" "|real run (new rows)" "?dryRun=true|dry run (same file again)" "|real run (same file again)"; do

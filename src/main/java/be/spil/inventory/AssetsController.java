@@ -143,7 +143,7 @@ class AssetsController {
         m.addAttribute("canManage", Assets.canManage(caller, school.id()));
         m.addAttribute("software", software.installedOn(school.id(), asset.id(), caller));
         if (Software.canManage(caller, school.id())) {
-            m.addAttribute("titles", software.titles(school.id(), null, false, new Paging(0, Paging.MAX_SIZE), caller).items());
+            m.addAttribute("titles", software.titleChoices(school.id(), caller));
         }
         choices(caller, school, m);
         return "inventory/asset";
