@@ -595,8 +595,8 @@ public class Software {
                 from software_title t
                 left join (
                   select i.title_id, count(*) as used
-                  from software_installation i join asset a on a.id = i.asset_id
-                  where i.school_id = :school and i.removed_at is null and a.status not in ('LOST', 'STOLEN', 'RETIRED', 'DISPOSED')
+                  from software_installation i join asset a on a.id = i.asset_id and a.school_id = i.school_id
+                  where i.school_id = :school and a.school_id = :school and i.removed_at is null and a.status not in ('LOST', 'STOLEN', 'RETIRED', 'DISPOSED')
                   group by i.title_id) u on u.title_id = t.id
                 left join (
                   select l.title_id, count(*) as licences,
