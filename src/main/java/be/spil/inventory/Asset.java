@@ -72,6 +72,11 @@ class Asset {
         touch(now, actor);
     }
 
+    void moveTo(Long roomId, Instant now, String actor) {
+        this.roomId = roomId;
+        touch(now, actor);
+    }
+
     void setStatus(AssetStatus status, Instant now, String actor) {
         this.status = status;
         touch(now, actor);

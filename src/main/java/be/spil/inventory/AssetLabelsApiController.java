@@ -27,17 +27,18 @@ class AssetLabelsApiController {
     @GetMapping(value = "/api/v1/schools/{code}/assets/labels.pdf", produces = "application/pdf")
     @Operation(summary = "QR labels of assets as a PDF (A4 sheet of 3 × 8 labels of 70 × 37 mm)",
         description = "tags: comma-separated asset tags, printed in that order. Without tags, the assets the list's filters find "
-            + "(q, category, status, room, person, model, warrantyDays, sort), at most 2000 (more answers 400). skip: positions "
+            + "(q, category, status, room, person, model, warrantyDays, notSeenDays, sort), at most 2000 (more answers 400). skip: positions "
             + "0-23 of the first sheet already used. Each label has the tag, manufacturer + model and category, the school's "
             + "name and a QR code with the address of the asset's page. For those who manage the school's assets.")
     void labels(Caller caller, @PathVariable String code, @RequestParam(required = false) String tags,
                 @RequestParam(required = false) String q, @RequestParam(required = false) AssetCategory category,
                 @RequestParam(required = false) AssetStatus status, @RequestParam(required = false) Long room,
                 @RequestParam(required = false) Long person, @RequestParam(required = false) Long model,
-                @RequestParam(required = false) Integer warrantyDays, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) Integer warrantyDays,
+                @RequestParam(required = false) Integer notSeenDays, @RequestParam(required = false) String sort,
                 @RequestParam(defaultValue = "0") int skip, Locale locale, HttpServletResponse response) throws IOException {
         var school = schools.visible(code, caller);
-        AssetLabelsController.write(labels, school, tags, new AssetFilter(q, category, status, room, person, model, warrantyDays, sort),
+        AssetLabelsController.write(labels, school, tags, new AssetFilter(q, category, status, room, person, model, warrantyDays, notSeenDays, sort),
             skip, caller, locale, response);
     }
 }

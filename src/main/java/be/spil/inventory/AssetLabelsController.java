@@ -35,15 +35,18 @@ class AssetLabelsController {
         return "redirect:/schools/" + school.code() + "/assets/" + asset.id();
     }
 
-    @GetMapping("/schools/{code}/assets/labels.pdf")
+    /** GET for links; POST from the list's selection form, which also carries the bulk actions. */
+    @org.springframework.web.bind.annotation.RequestMapping(path = "/schools/{code}/assets/labels.pdf",
+        method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.POST})
     void labels(Caller caller, @PathVariable String code, @RequestParam(required = false) String tags,
                 @RequestParam(required = false) String q, @RequestParam(required = false) AssetCategory category,
                 @RequestParam(required = false) AssetStatus status, @RequestParam(required = false) Long room,
                 @RequestParam(required = false) Long person, @RequestParam(required = false) Long model,
-                @RequestParam(required = false) Integer warrantyDays, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) Integer warrantyDays,
+                @RequestParam(required = false) Integer notSeenDays, @RequestParam(required = false) String sort,
                 @RequestParam(defaultValue = "0") int skip, Locale locale, HttpServletResponse response) throws IOException {
         var school = schools.visible(code, caller);
-        write(labels, school, tags, new AssetFilter(q, category, status, room, person, model, warrantyDays, sort), skip, caller,
+        write(labels, school, tags, new AssetFilter(q, category, status, room, person, model, warrantyDays, notSeenDays, sort), skip, caller,
             locale, response);
     }
 

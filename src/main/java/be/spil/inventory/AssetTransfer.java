@@ -109,9 +109,13 @@ class AssetTransfer {
         nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         return outer.execute(status -> {
             var run = new Run(schoolId, caller, locale, nested);
+            run.preload(parsed.rows());
             for (Row row : parsed.rows()) {
                 run.row(row);
             }
+            run.flush();
+            run.errors.sort(java.util.Comparator.comparingInt(RowError::row));
+            run.outcomes.sort(java.util.Comparator.comparingInt(RowOutcome::row));
             boolean failed = atomic && !run.errors.isEmpty();
             if (dryRun || failed) {
                 status.setRollbackOnly();
@@ -123,6 +127,11 @@ class AssetTransfer {
         });
     }
 
+    /** New assets are written this many at a time. */
+    static final int BATCH = 500;
+
+    private record Pending(int row, String tag, AssetForm form) {}
+
     /** One import's state: counters, errors and what the file said so far. */
     private final class Run {
         final long schoolId;
@@ -132,6 +141,11 @@ class AssetTransfer {
         final Map<String, Long> roomsByKey = new HashMap<>();
         final Map<String, Integer> tagsSeen = new HashMap<>();
         final Map<String, Integer> serialsSeen = new HashMap<>();
+        /** The stored assets the file names, by tag and by serial: read in bulk before the rows, not one by one. */
+        final Map<String, AssetView> storedByTag = new HashMap<>();
+        final Map<String, AssetView> storedBySerial = new HashMap<>();
+        /** New rows waiting to be written in one batch. */
+        final List<Pending> pending = new ArrayList<>();
         final List<RowError> errors = new ArrayList<>();
         final List<RowOutcome> outcomes = new ArrayList<>();
         int created;
@@ -147,6 +161,49 @@ class AssetTransfer {
                 roomsByKey.merge(AssetCsv.key(r.building() + " " + r.name()), r.id(), (a, b) -> -1L);
                 roomsByKey.merge(AssetCsv.key(r.name()), r.id(), (a, b) -> -1L);
             }
+        }
+
+        /** Reads the school's assets whose tag or serial occurs in the file, 1,000 keys per statement. */
+        void preload(List<Row> rows) {
+            var tags = new java.util.LinkedHashSet<String>();
+            var serials = new java.util.LinkedHashSet<String>();
+            for (Row row : rows) {
+                var v = row.values();
+                if (v.containsKey(Column.TAG) && !v.get(Column.TAG).isEmpty()) {
+                    tags.add(AssetTags.normalise(v.get(Column.TAG)));
+                }
+                if (v.containsKey(Column.SERIAL)) {
+                    String serial = Serials.normalise(v.get(Column.SERIAL));
+                    if (serial != null) {
+                        serials.add(serial);
+                    }
+                }
+            }
+            load("a.tag", List.copyOf(tags));
+            load("a.serial", List.copyOf(serials));
+        }
+
+        private void load(String column, List<String> keys) {
+            for (int i = 0; i < keys.size(); i += 1000) {
+                jdbc.sql(Assets.SELECT + " where a.school_id = :s and " + column + " in (:keys)").param("s", schoolId)
+                    .param("keys", keys.subList(i, Math.min(keys.size(), i + 1000)))
+                    .query((RowCallbackHandler) rs -> {
+                        var view = Assets.view(rs);
+                        storedByTag.put(view.tag(), view);
+                        if (view.serial() != null) {
+                            storedBySerial.put(view.serial(), view);
+                        }
+                    });
+            }
+        }
+
+        /** Whether the row would leave the stored asset as it is (then it needs no write at all). */
+        private boolean unchanged(AssetForm form, AssetStatus status, AssetView existing) {
+            var b = AssetForm.of(existing);
+            var same = new AssetForm(b.category(), b.manufacturer(), b.model(), b.tag(), b.serial(), null, b.roomId(),
+                b.supplierId(), b.orderReference(), b.purchaseDate(), b.price(), b.warrantyEnd(), b.hostname(), b.macAddresses(),
+                b.ipAddress(), b.notes(), b.version());
+            return form.equals(same) && (status == null || status == existing.status());
         }
 
         void row(Row row) {
@@ -173,6 +230,50 @@ class AssetTransfer {
                 outcomes.add(new RowOutcome(row.row(), tag, Outcome.ERROR));
                 return;
             }
+            if (existing != null && unchanged(form, status, existing)) {
+                unchanged++;
+                outcomes.add(new RowOutcome(row.row(), existing.tag(), Outcome.UNCHANGED));
+                return;
+            }
+            if (existing == null) {
+                pending.add(new Pending(row.row(), tag, form));
+                if (pending.size() >= BATCH) {
+                    flush();
+                }
+                return;
+            }
+            single(row.row(), tag, form, existing, status);
+        }
+
+        /**
+         * Writes the new rows waiting so far in one batch; when the batch fails (a row breaks a rule or a stored tag or
+         * serial), row by row instead, so that each row gets its own outcome.
+         */
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            var batch = List.copyOf(pending);
+            pending.clear();
+            List<String> tags;
+            try {
+                tags = nested.execute(s -> assets.createAll(schoolId, batch.stream().map(Pending::form).toList(), caller));
+            } catch (AccessDeniedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                for (Pending p : batch) {
+                    single(p.row(), p.tag(), p.form(), null, null);
+                }
+                return;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                created++;
+                outcomes.add(new RowOutcome(batch.get(i).row(), tags.get(i), Outcome.CREATED));
+            }
+        }
+
+        /** One row through the service, in its own savepoint. */
+        private void single(int rowNumber, String tag, AssetForm form, AssetView existing, AssetStatus status) {
             try {
                 AssetView result = nested.execute(s -> {
                     if (existing == null) {
@@ -196,26 +297,21 @@ class AssetTransfer {
                     unchanged++;
                     outcome = Outcome.UNCHANGED;
                 }
-                outcomes.add(new RowOutcome(row.row(), result.tag(), outcome));
+                outcomes.add(new RowOutcome(rowNumber, result.tag(), outcome));
             } catch (AccessDeniedException e) {
                 throw e;
             } catch (RuntimeException e) {
-                failed(row.row(), e);
-                outcomes.add(new RowOutcome(row.row(), tag, Outcome.ERROR));
+                failed(rowNumber, e);
+                outcomes.add(new RowOutcome(rowNumber, tag, Outcome.ERROR));
             }
         }
 
         private AssetView find(String tag, String serial) {
-            Long id = null;
-            if (tag != null) {
-                id = jdbc.sql("select id from asset where school_id = :s and tag = :t").param("s", schoolId).param("t", tag)
-                    .query(Long.class).optional().orElse(null);
+            AssetView found = tag == null ? null : storedByTag.get(tag);
+            if (found == null && serial != null) {
+                found = storedBySerial.get(serial);
             }
-            if (id == null && serial != null) {
-                id = jdbc.sql("select id from asset where school_id = :s and serial = :serial").param("s", schoolId)
-                    .param("serial", serial).query(Long.class).optional().orElse(null);
-            }
-            return id == null ? null : assets.get(schoolId, id, caller);
+            return found;
         }
 
         /** The asset's data with the file's columns over it: a present column changes, an empty cell clears. */
@@ -399,6 +495,85 @@ class AssetTransfer {
             printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Throws the filter's field errors (days out of range, unknown sort) before a response is started. */
+    void checkFilter(long schoolId, AssetFilter filter) {
+        assets.where(schoolId, filter, new HashMap<>());
+        Assets.orderBy(filter.sort());
+    }
+
+    /**
+     * Writes the filtered assets as an XLSX workbook to {@code out}, streamed: rows are flushed to the output every
+     * {@value #XLSX_FLUSH_ROWS} rows, so memory stays flat however long the list. Dates are date cells, prices numbers.
+     */
+    void exportXlsx(long schoolId, AssetFilter filter, Headers headers, OutputStream out) {
+        var params = new HashMap<String, Object>();
+        String where = assets.where(schoolId, filter, params);
+        String order = Assets.orderBy(filter.sort());
+        Locale locale = headers == Headers.EN ? Locale.ENGLISH : Locale.forLanguageTag("nl");
+        var tx = new TransactionTemplate(transactions);
+        tx.setReadOnly(true);
+        try {
+            var workbook = new org.dhatim.fastexcel.Workbook(out, "Spil", "1.0");
+            var sheet = workbook.newWorksheet(headers == Headers.EN ? "Assets" : "Toestellen");
+            Column[] columns = Column.values();
+            for (int c = 0; c < columns.length; c++) {
+                sheet.value(0, c, switch (headers) {
+                    case NL -> columns[c].dutch;
+                    case EN -> columns[c].english;
+                    case API -> columns[c].api;
+                });
+            }
+            sheet.range(0, 0, 0, columns.length - 1).style().bold().set();
+            sheet.freezePane(0, 1);
+            int[] row = {1};
+            tx.executeWithoutResult(s -> streaming.sql(Assets.SELECT + where + " order by " + order).params(params)
+                .query((RowCallbackHandler) rs -> {
+                    var a = Assets.view(rs);
+                    int r = row[0]++;
+                    var texts = cells(a, true, locale);
+                    for (int c = 0; c < columns.length; c++) {
+                        xlsxCell(sheet, r, c, columns[c], a, texts.get(c));
+                    }
+                    if (r % XLSX_FLUSH_ROWS == 0) {
+                        try {
+                            sheet.flush();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                }));
+            sheet.finish();
+            workbook.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static final int XLSX_FLUSH_ROWS = 500;
+
+    private static void xlsxCell(org.dhatim.fastexcel.Worksheet sheet, int r, int c, Column column, AssetView a, String text) {
+        switch (column) {
+            case PURCHASE_DATE, WARRANTY_END -> {
+                LocalDate d = column == Column.PURCHASE_DATE ? a.purchaseDate() : a.warrantyEnd();
+                if (d != null) {
+                    sheet.value(r, c, d);
+                    sheet.style(r, c).format("dd/mm/yyyy").set();
+                }
+            }
+            case PRICE -> {
+                if (a.price() != null) {
+                    sheet.value(r, c, a.price());
+                    sheet.style(r, c).format("#,##0.00").set();
+                }
+            }
+            default -> {
+                if (text != null && !text.isEmpty()) {
+                    sheet.value(r, c, text);
+                }
+            }
         }
     }
 

@@ -76,9 +76,12 @@ public class Assets {
     private final People people;
     private final Groups groups;
     private final Organisations organisations;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
 
     Assets(AssetRepository assets, AssetModelRepository models, JdbcClient jdbc, AuditTrail audit, Clock clock, Schools schools,
-           Rooms rooms, People people, Groups groups, Organisations organisations) {
+           Rooms rooms, People people, Groups groups, Organisations organisations,
+           org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named) {
+        this.named = named;
         this.assets = assets;
         this.models = models;
         this.jdbc = jdbc;
@@ -160,6 +163,13 @@ public class Assets {
             where.append(" and a.warranty_end between :today and :until");
             params.put("today", today);
             params.put("until", today.plusDays(f.warrantyDays()));
+        }
+        if (f.notSeenDays() != null) {
+            if (f.notSeenDays() < 0 || f.notSeenDays() > 3650) {
+                throw FieldErrorsException.of("notSeenDays", "asset.notSeenDays.range", 0, 3650);
+            }
+            where.append(" and (a.last_seen_at is null or a.last_seen_at < :seenBefore)");
+            params.put("seenBefore", java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(f.notSeenDays()))));
         }
         return where.toString();
     }
@@ -278,6 +288,102 @@ public class Assets {
         return get(schoolId, asset.id, caller);
     }
 
+    /**
+     * Creates many new assets at once, for an import: the same rules as {@link #create} for each form, but the lookups
+     * done once for all and the rows written in JDBC batches (assets, their first status), each with its audit entry.
+     * Any problem (a field error, a tag or serial that exists) fails the whole call, with the first problem: the
+     * import then goes row by row to say which rows are wrong. Returns the tags, in the order of the forms.
+     */
+    @Transactional
+    public List<String> createAll(long schoolId, List<@Valid AssetForm> forms, Caller caller) {
+        requireManage(caller, schoolId);
+        if (forms.isEmpty()) {
+            return List.of();
+        }
+        var tags = new ArrayList<String>();
+        var serials = new ArrayList<String>();
+        for (AssetForm f : forms) {
+            if (Text.blankToNull(f.tag()) != null) {
+                tags.add(AssetTags.normalise(f.tag()));
+            }
+            String serial = Serials.normalise(f.serial());
+            if (serial != null) {
+                serials.add(serial);
+            }
+        }
+        if (new java.util.HashSet<>(tags).size() != tags.size() || new java.util.HashSet<>(serials).size() != serials.size()) {
+            throw FieldErrorsException.conflict("tag", "asset.concurrent");
+        }
+        for (String column : new String[] {"tag", "serial"}) {
+            var keys = column.equals("tag") ? tags : serials;
+            for (int i = 0; i < keys.size(); i += 1000) {
+                var taken = jdbc.sql("select " + column + " from asset where school_id = :s and " + column + " in (:keys) limit 1")
+                    .param("s", schoolId).param("keys", keys.subList(i, Math.min(keys.size(), i + 1000))).query(String.class)
+                    .optional();
+                if (taken.isPresent()) {
+                    throw FieldErrorsException.conflict(column, "asset.concurrent");
+                }
+            }
+        }
+        var roomNames = new java.util.HashMap<Long, String>();
+        for (var r : rooms.rooms(schoolId, be.spil.school.Rooms.RoomFilter.active())) {
+            roomNames.put(r.id(), r.building() + " " + r.name());
+        }
+        var batch = new Batch(roomNames, new java.util.HashMap<>());
+        var now = clock.instant();
+        String actor = Caller.currentActor();
+        var created = new ArrayList<Asset>();
+        var modelTexts = new ArrayList<String>();
+        for (AssetForm form : forms) {
+            var values = check(schoolId, form, null, batch);
+            if (values.tag() == null) {
+                values = withTag(values, nextTag(schoolId));
+            }
+            AssetStatus status = form.status() == null ? AssetStatus.IN_STOCK : form.status();
+            created.add(Asset.create(schoolId, values, status, now, actor));
+            modelTexts.add(values.model() == null ? null : values.model().manufacturer + " " + values.model().name);
+        }
+        var ts = java.sql.Timestamp.from(now);
+        var rows = new org.springframework.jdbc.core.namedparam.SqlParameterSource[created.size()];
+        for (int i = 0; i < created.size(); i++) {
+            Asset a = created.get(i);
+            rows[i] = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("school", schoolId).addValue("tag", a.tag).addValue("serial", a.serial)
+                .addValue("category", a.category.name()).addValue("model", a.modelId).addValue("status", a.status.name())
+                .addValue("room", a.roomId).addValue("supplier", a.supplierId).addValue("orderReference", a.orderReference)
+                .addValue("purchaseDate", a.purchaseDate).addValue("price", a.price).addValue("warrantyEnd", a.warrantyEnd)
+                .addValue("hostname", a.hostname).addValue("macs", a.macAddresses).addValue("ip", a.ipAddress)
+                .addValue("notes", a.notes).addValue("searchText", a.searchText).addValue("at", ts).addValue("actor", actor);
+        }
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        named.batchUpdate("""
+                insert into asset (school_id, tag, serial, category, model_id, status, room_id, supplier_id, order_reference,
+                  purchase_date, price, warranty_end, hostname, mac_addresses, ip_address, notes, search_text, version,
+                  created_at, updated_at, updated_by)
+                values (:school, :tag, :serial, :category, :model, :status, :room, :supplier, :orderReference, :purchaseDate,
+                  :price, :warrantyEnd, :hostname, :macs, :ip, :notes, :searchText, 0, :at, :at, :actor)""",
+            rows, keys, new String[] {"id"});
+        var ids = keys.getKeyList();
+        var changes = new org.springframework.jdbc.core.namedparam.SqlParameterSource[created.size()];
+        for (int i = 0; i < created.size(); i++) {
+            Asset a = created.get(i);
+            a.id = ((Number) ids.get(i).get("id")).longValue();
+            a.version = 0;
+            changes[i] = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("asset", a.id)
+                .addValue("to", a.status.name()).addValue("at", ts).addValue("actor", actor);
+        }
+        named.batchUpdate("""
+                insert into asset_status_change (asset_id, from_status, to_status, reason, at, actor)
+                values (:asset, null, :to, '', :at, :actor)""", changes);
+        for (int i = 0; i < created.size(); i++) {
+            Asset a = created.get(i);
+            audit.record(AUDIT_TYPE, a.id, schoolId, Action.CREATED, a.tag, Map.of(),
+                a.auditView(modelTexts.get(i), a.roomId == null ? null : roomNames.get(a.roomId),
+                    a.supplierId == null ? null : organisations.get(a.supplierId).name()));
+        }
+        return created.stream().map(a -> a.tag).toList();
+    }
+
     /** Creates the asset and, when {@code assigneeType} is given, assigns it: all or nothing. */
     @Transactional
     public AssetView create(long schoolId, @Valid AssetForm form, AssigneeType assigneeType, Long assigneeId, Caller caller) {
@@ -353,6 +459,11 @@ public class Assets {
         if (!errors.isEmpty()) {
             throw new FieldErrorsException(errors);
         }
+        writeStatus(asset, to, why);
+        return get(schoolId, assetId, caller);
+    }
+
+    private void writeStatus(Asset asset, AssetStatus to, String why) {
         var before = auditView(asset);
         var from = asset.status;
         var now = clock.instant();
@@ -364,8 +475,106 @@ public class Assets {
                 values (:asset, :from, :to, :reason, :at, :actor)""")
             .param("asset", asset.id).param("from", from.name()).param("to", to.name()).param("reason", why)
             .param("at", java.sql.Timestamp.from(now)).param("actor", actor).update();
-        audit.record(AUDIT_TYPE, asset.id, schoolId, Action.UPDATED, asset.tag + ": " + why, before, auditView(asset));
-        return get(schoolId, assetId, caller);
+        audit.record(AUDIT_TYPE, asset.id, asset.schoolId, Action.UPDATED, asset.tag + ": " + why, before, auditView(asset));
+    }
+
+    // ---- bulk actions on a selection ----
+
+    /** The most assets one bulk action changes. */
+    public static final int BULK_MAX = 500;
+
+    /** What a bulk action did: the assets it changed and those that were already so. */
+    public record BulkResult(int changed, int unchanged) {}
+
+    /** Moves the selected assets (by tag) to a room of the school, or out of any room when {@code roomId} is null; all or nothing. */
+    @Transactional
+    public BulkResult moveToRoom(long schoolId, List<String> tags, Long roomId, Caller caller) {
+        requireManage(caller, schoolId);
+        var selected = selection(schoolId, tags);
+        if (roomId != null && rooms.room(schoolId, roomId).isEmpty()) {
+            throw FieldErrorsException.of("roomId", "asset.room.unknown");
+        }
+        int changed = 0;
+        String actor = Caller.currentActor();
+        for (Asset asset : selected) {
+            if (java.util.Objects.equals(asset.roomId, roomId)) {
+                continue;
+            }
+            var before = auditView(asset);
+            asset.moveTo(roomId, clock.instant(), actor);
+            var saved = save(asset);
+            audit.record(AUDIT_TYPE, saved.id, schoolId, Action.UPDATED, saved.tag, before, auditView(saved));
+            changed++;
+        }
+        return new BulkResult(changed, selected.size() - changed);
+    }
+
+    /**
+     * Moves the selected assets (by tag) to another status with one reason. Each goes through {@link StatusPolicy}; when
+     * one may not, nothing changes and the error names that asset. Assets already in that status stay as they are.
+     */
+    @Transactional
+    public BulkResult changeStatusOf(long schoolId, List<String> tags, AssetStatus to, String reason, Caller caller) {
+        requireManage(caller, schoolId);
+        var selected = selection(schoolId, tags);
+        String why = Text.blankToNull(reason);
+        var errors = new ArrayList<FieldError>();
+        if (to == null) {
+            errors.add(new FieldError("status", "asset.status.required"));
+        }
+        if (why == null) {
+            errors.add(new FieldError("reason", "asset.reason.required"));
+        } else if (why.length() > 500) {
+            errors.add(new FieldError("reason", "error.tooLong", 500));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldErrorsException(errors);
+        }
+        for (Asset asset : selected) {
+            if (asset.status != to && !StatusPolicy.allowed(asset.status, to)) {
+                throw FieldErrorsException.of("status", "asset.bulk.statusNotAllowed", asset.tag, asset.status.name(), to.name());
+            }
+        }
+        int changed = 0;
+        for (Asset asset : selected) {
+            if (asset.status != to) {
+                writeStatus(asset, to, why);
+                changed++;
+            }
+        }
+        return new BulkResult(changed, selected.size() - changed);
+    }
+
+    /** The school's assets with these tags, in the given order; an empty or too large selection or an unknown tag is refused. */
+    private List<Asset> selection(long schoolId, List<String> tags) {
+        var wanted = new java.util.LinkedHashSet<String>();
+        if (tags != null) {
+            for (String t : tags) {
+                if (t != null && !t.isBlank()) {
+                    wanted.add(AssetTags.normalise(t));
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            throw FieldErrorsException.of("tags", "asset.bulk.none");
+        }
+        if (wanted.size() > BULK_MAX) {
+            throw FieldErrorsException.of("tags", "asset.bulk.tooMany", BULK_MAX, wanted.size());
+        }
+        var found = new java.util.HashMap<String, Asset>();
+        for (Asset a : assets.findAllById(jdbc.sql("select id from asset where school_id = :s and tag in (:tags)")
+                .param("s", schoolId).param("tags", List.copyOf(wanted)).query(Long.class).list())) {
+            found.put(a.tag, a);
+        }
+        var result = new ArrayList<Asset>();
+        for (String tag : wanted) {
+            var a = found.get(tag);
+            if (a == null) {
+                throw FieldErrorsException.of("tags", "asset.bulk.unknown", tag);
+            }
+            result.add(a);
+        }
+        return result;
     }
 
     /**
@@ -438,6 +647,16 @@ public class Assets {
 
     /** Checks a form against the rules and the school's data; all problems at once, a duplicate as 409. */
     private Asset.Values check(long schoolId, AssetForm form, Asset self) {
+        return check(schoolId, form, self, null);
+    }
+
+    /**
+     * The lookups of a batch of new assets, done once for all: the school's active rooms, the models met so far; tags
+     * and serials were checked against the stored ones in bulk before.
+     */
+    private record Batch(Map<Long, String> rooms, Map<String, AssetModel> models) {}
+
+    private Asset.Values check(long schoolId, AssetForm form, Asset self, Batch batch) {
         var errors = new ArrayList<FieldError>();
         String tag = Text.blankToNull(form.tag()) == null ? null : AssetTags.normalise(form.tag());
         if (tag != null && !AssetTags.VALID.matcher(tag).matches()) {
@@ -452,7 +671,8 @@ public class Assets {
         if (modelName != null && manufacturer == null) {
             errors.add(new FieldError("manufacturer", "asset.manufacturer.required"));
         }
-        if (form.roomId() != null && rooms.room(schoolId, form.roomId()).isEmpty()) {
+        if (form.roomId() != null && (batch == null || !batch.rooms().containsKey(form.roomId()))
+                && rooms.room(schoolId, form.roomId()).isEmpty()) {
             errors.add(new FieldError("roomId", "asset.room.unknown"));
         }
         if (form.supplierId() != null) {
@@ -481,17 +701,22 @@ public class Assets {
         if (!errors.isEmpty()) {
             throw new FieldErrorsException(errors);
         }
-        if (tag != null) {
+        if (tag != null && batch == null) {
             assets.findBySchoolIdAndTag(schoolId, tag).filter(a -> self == null || !a.id.equals(self.id)).ifPresent(a -> {
                 throw FieldErrorsException.conflict("tag", "asset.tag.taken", a.tag, describe(a));
             });
         }
-        if (serial != null) {
+        if (serial != null && batch == null) {
             assets.findBySchoolIdAndSerial(schoolId, serial).filter(a -> self == null || !a.id.equals(self.id)).ifPresent(a -> {
                 throw FieldErrorsException.conflict("serial", "asset.serial.taken", serial, a.tag, describe(a));
             });
         }
-        var model = modelName == null ? null : model(manufacturer, modelName, form.category());
+        AssetModel model = null;
+        if (modelName != null) {
+            model = batch == null ? model(manufacturer, modelName, form.category())
+                : batch.models().computeIfAbsent(Text.searchKey(manufacturer) + "\n" + Text.searchKey(modelName),
+                    k -> model(manufacturer, modelName, form.category()));
+        }
         return new Asset.Values(tag, serial, form.category(), model, form.roomId(), form.supplierId(),
             Text.blankToNull(form.orderReference()), form.purchaseDate(), form.price(), form.warrantyEnd(), hostname,
             macs.isEmpty() ? null : String.join(", ", macs), ip, Text.blankToNull(form.notes()));

@@ -62,16 +62,17 @@ class AssetsApiController {
     @GetMapping("/api/v1/schools/{code}/assets")
     @Operation(summary = "A school's assets, one page, filtered and sorted",
         description = "q searches tag, serial, hostname, MAC, model and assignee. Filters: category, status, room (id), person (id), "
-            + "model (id), warrantyDays (warranty ends within that many days). sort=tag|serial|category|model|status|room|"
+            + "model (id), warrantyDays (warranty ends within that many days), notSeenDays (not seen by an agent for at least that many days, or never). sort=tag|serial|category|model|status|room|"
             + "assignedTo|hostname|purchaseDate|warrantyEnd|updatedAt[,asc|desc].")
     PageResult<AssetView> list(Caller caller, @PathVariable String code, @RequestParam(required = false) String q,
                                @RequestParam(required = false) AssetCategory category,
                                @RequestParam(required = false) AssetStatus status, @RequestParam(required = false) Long room,
                                @RequestParam(required = false) Long person, @RequestParam(required = false) Long model,
-                               @RequestParam(required = false) Integer warrantyDays, @RequestParam(required = false) String sort,
+                               @RequestParam(required = false) Integer warrantyDays,
+                @RequestParam(required = false) Integer notSeenDays, @RequestParam(required = false) String sort,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         long school = schools.visible(code, caller).id();
-        return assets.search(school, new AssetFilter(q, category, status, room, person, model, warrantyDays, sort),
+        return assets.search(school, new AssetFilter(q, category, status, room, person, model, warrantyDays, notSeenDays, sort),
             new Paging(page, size), caller);
     }
 
@@ -118,6 +119,32 @@ class AssetsApiController {
     AssetHistory history(Caller caller, @PathVariable String code, @PathVariable String tag) {
         long school = schools.visible(code, caller).id();
         return assets.history(school, assets.byTag(school, tag, caller).id(), caller);
+    }
+
+    /** A selection of assets by tag and where they go: roomId (null or absent: out of any room). */
+    record BulkRoom(@NotNull @jakarta.validation.constraints.Size(min = 1, max = Assets.BULK_MAX) java.util.List<@Size(max = 30) String> tags,
+                    Long roomId) {}
+
+    /** A selection of assets by tag, their new status and the reason. */
+    record BulkStatus(@NotNull @jakarta.validation.constraints.Size(min = 1, max = Assets.BULK_MAX) java.util.List<@Size(max = 30) String> tags,
+                      @NotNull AssetStatus status, @NotNull @Size(max = 500) String reason) {}
+
+    @PostMapping("/api/v1/schools/{code}/assets/bulk/room")
+    @Operation(summary = "Move a selection of assets to a room, all or nothing",
+        description = "tags: up to 500 asset tags of the school; an unknown tag changes nothing and is named. Each move is in "
+            + "the asset's history.")
+    Assets.BulkResult bulkRoom(Caller caller, @PathVariable String code, @Valid @RequestBody BulkRoom body) {
+        long school = schools.visible(code, caller).id();
+        return assets.moveToRoom(school, body.tags(), body.roomId(), caller);
+    }
+
+    @PostMapping("/api/v1/schools/{code}/assets/bulk/status")
+    @Operation(summary = "Change the status of a selection of assets, all or nothing",
+        description = "Each asset must be allowed to go to the status (as in PATCH); when one is not, nothing changes and the "
+            + "error names it. Assets already in that status are counted as unchanged. One reason for all.")
+    Assets.BulkResult bulkStatus(Caller caller, @PathVariable String code, @Valid @RequestBody BulkStatus body) {
+        long school = schools.visible(code, caller).id();
+        return assets.changeStatusOf(school, body.tags(), body.status(), body.reason(), caller);
     }
 
     @GetMapping("/api/v1/models")

@@ -36,8 +36,11 @@ class AssetsController {
     private final Groups groups;
     private final People people;
     private final Organisations organisations;
+    private final Software software;
 
-    AssetsController(Schools schools, Assets assets, Rooms rooms, Groups groups, People people, Organisations organisations) {
+    AssetsController(Schools schools, Assets assets, Rooms rooms, Groups groups, People people, Organisations organisations,
+                     Software software) {
+        this.software = software;
         this.schools = schools;
         this.assets = assets;
         this.rooms = rooms;
@@ -61,13 +64,14 @@ class AssetsController {
                 @RequestParam(required = false) AssetCategory category, @RequestParam(required = false) AssetStatus status,
                 @RequestParam(required = false) Long room, @RequestParam(required = false) Long person,
                 @RequestParam(required = false) Long model, @RequestParam(required = false) Integer warrantyDays,
+                @RequestParam(required = false) Integer notSeenDays,
                 @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model m) {
         var school = schools.visible(code, caller);
         String query = q == null ? "" : q.length() > 100 ? q.substring(0, 100) : q;
         m.addAttribute("school", school);
         m.addAttribute("result", assets.search(school.id(),
-            new AssetFilter(query, category, status, room, person, model, warrantyDays, sort), new Paging(page, PAGE_SIZE), caller));
+            new AssetFilter(query, category, status, room, person, model, warrantyDays, notSeenDays, sort), new Paging(page, PAGE_SIZE), caller));
         m.addAttribute("rooms", rooms.rooms(school.id(), Rooms.RoomFilter.active(), caller));
         m.addAttribute("q", query);
         m.addAttribute("category", category);
@@ -76,6 +80,7 @@ class AssetsController {
         m.addAttribute("person", person);
         m.addAttribute("model", model);
         m.addAttribute("warrantyDays", warrantyDays);
+        m.addAttribute("notSeenDays", notSeenDays);
         m.addAttribute("sort", sort == null ? "" : sort);
         m.addAttribute("canManage", Assets.canManage(caller, school.id()));
         return htmx != null ? "inventory/assets :: results" : "inventory/assets";
@@ -136,6 +141,10 @@ class AssetsController {
         m.addAttribute("nextStatuses", assets.nextStatuses(asset.status()));
         m.addAttribute("groups", groups.list(school.id(), false, caller));
         m.addAttribute("canManage", Assets.canManage(caller, school.id()));
+        m.addAttribute("software", software.installedOn(school.id(), asset.id(), caller));
+        if (Software.canManage(caller, school.id())) {
+            m.addAttribute("titles", software.titleChoices(school.id(), caller));
+        }
         choices(caller, school, m);
         return "inventory/asset";
     }
@@ -203,6 +212,53 @@ class AssetsController {
             redirect.addFlashAttribute("problem", new FieldErrorsException.FieldError("version", "asset.stale"));
         }
         return "redirect:/schools/" + school.code() + "/assets/" + id;
+    }
+
+    /** Bulk: moves the checked assets to a room (empty: out of any room); all or nothing; back to the same list. */
+    @PostMapping("/schools/{code}/assets/bulk/room")
+    String bulkRoom(Caller caller, @PathVariable String code, @RequestParam(required = false) java.util.List<String> tags,
+                    @RequestParam(required = false) Long bulkRoom, @RequestParam(required = false) String back,
+                    RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        requireManage(caller, school);
+        try {
+            var result = assets.moveToRoom(school.id(), tags, bulkRoom, caller);
+            redirect.addFlashAttribute("bulkMessage", new FieldErrorsException.FieldError("tags", "asset.bulk.moved",
+                result.changed(), result.unchanged()));
+        } catch (FieldErrorsException e) {
+            redirect.addFlashAttribute("problem", e.errors().get(0));
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("problem", new FieldErrorsException.FieldError("version", "asset.stale"));
+        }
+        return "redirect:" + listUrl(school, back);
+    }
+
+    /** Bulk: changes the status of the checked assets with one reason, each through the status policy; all or nothing. */
+    @PostMapping("/schools/{code}/assets/bulk/status")
+    String bulkStatus(Caller caller, @PathVariable String code, @RequestParam(required = false) java.util.List<String> tags,
+                      @RequestParam(required = false) AssetStatus bulkStatus, @RequestParam(required = false) String bulkReason,
+                      @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        requireManage(caller, school);
+        try {
+            var result = assets.changeStatusOf(school.id(), tags, bulkStatus, bulkReason, caller);
+            redirect.addFlashAttribute("bulkMessage", new FieldErrorsException.FieldError("tags", "asset.bulk.statusChanged",
+                result.changed(), result.unchanged()));
+        } catch (FieldErrorsException e) {
+            redirect.addFlashAttribute("problem", e.errors().get(0));
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("problem", new FieldErrorsException.FieldError("version", "asset.stale"));
+        }
+        return "redirect:" + listUrl(school, back);
+    }
+
+    /** The list to go back to: the given query string of this school's list only. */
+    private static String listUrl(SchoolView school, String back) {
+        String list = "/schools/" + school.code() + "/assets";
+        if (back == null || back.isBlank() || back.length() > 2000 || !back.matches("[A-Za-z0-9_.,%&=+\\-]*")) {
+            return list;
+        }
+        return list + "?" + back;
     }
 
     private long person(SchoolView school, String text, Caller caller) {

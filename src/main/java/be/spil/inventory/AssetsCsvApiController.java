@@ -56,13 +56,14 @@ class AssetsCsvApiController {
 
     @GetMapping("/api/v1/schools/{code}/assets/export.csv")
     @Operation(summary = "The filtered asset list as CSV, streamed",
-        description = "The list's filters (q, category, status, room, person, model, warrantyDays, sort). headers=nl (default: "
+        description = "The list's filters (q, category, status, room, person, model, warrantyDays, notSeenDays, sort). headers=nl (default: "
             + "Dutch labels, ; and a UTF-8 BOM for Excel), en (English labels, same dialect) or api (field names, comma, ISO "
             + "dates, decimal point). An export imports again as all unchanged.")
     void export(Caller caller, @PathVariable String code, @RequestParam(required = false) String q,
                 @RequestParam(required = false) AssetCategory category, @RequestParam(required = false) AssetStatus status,
                 @RequestParam(required = false) Long room, @RequestParam(required = false) Long person,
                 @RequestParam(required = false) Long model, @RequestParam(required = false) Integer warrantyDays,
+                @RequestParam(required = false) Integer notSeenDays,
                 @RequestParam(required = false) String sort, @RequestParam(defaultValue = "nl") String headers,
                 HttpServletResponse response) throws IOException {
         var school = schools.visible(code, caller);
@@ -71,11 +72,38 @@ class AssetsCsvApiController {
             case "en" -> AssetTransfer.Headers.EN;
             default -> AssetTransfer.Headers.NL;
         };
-        var filter = new AssetFilter(q, category, status, room, person, model, warrantyDays, sort);
+        var filter = new AssetFilter(q, category, status, room, person, model, warrantyDays, notSeenDays, sort);
         Assets.orderBy(sort);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assets-" + school.code() + ".csv\"");
         transfer.exportCsv(school.id(), filter, kind, response.getOutputStream());
+    }
+
+    @GetMapping("/api/v1/schools/{code}/assets/export.xlsx")
+    @Operation(summary = "The filtered asset list as an Excel workbook (XLSX), streamed",
+        description = "The same filters and columns as export.csv; headers=nl (default) or en for the column labels. Dates are "
+            + "date cells, prices numbers.")
+    void exportXlsx(Caller caller, @PathVariable String code, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) AssetCategory category, @RequestParam(required = false) AssetStatus status,
+                    @RequestParam(required = false) Long room, @RequestParam(required = false) Long person,
+                    @RequestParam(required = false) Long model, @RequestParam(required = false) Integer warrantyDays,
+                    @RequestParam(required = false) Integer notSeenDays,
+                    @RequestParam(required = false) String sort, @RequestParam(defaultValue = "nl") String headers,
+                    HttpServletResponse response) throws IOException {
+        var school = schools.visible(code, caller);
+        var filter = new AssetFilter(q, category, status, room, person, model, warrantyDays, notSeenDays, sort);
+        Assets.orderBy(sort);
+        var kind = "en".equalsIgnoreCase(headers) ? AssetTransfer.Headers.EN : AssetTransfer.Headers.NL;
+        xlsx(transfer, school.id(), school.code(), filter, kind, response);
+    }
+
+    /** Checks the filter before anything is written, then streams the workbook. */
+    static void xlsx(AssetTransfer transfer, long schoolId, String schoolCode, AssetFilter filter, AssetTransfer.Headers kind,
+                     HttpServletResponse response) throws IOException {
+        transfer.checkFilter(schoolId, filter);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assets-" + schoolCode + ".xlsx\"");
+        transfer.exportXlsx(schoolId, filter, kind, response.getOutputStream());
     }
 
     /** The body, up to one byte over the limit (so that the import can say it is too large without reading it all). */

@@ -99,14 +99,29 @@ class AssetsImportController {
                 @RequestParam(required = false) AssetCategory category, @RequestParam(required = false) AssetStatus status,
                 @RequestParam(required = false) Long room, @RequestParam(required = false) Long person,
                 @RequestParam(required = false) Long model, @RequestParam(required = false) Integer warrantyDays,
+                @RequestParam(required = false) Integer notSeenDays,
                 @RequestParam(required = false) String sort, Locale locale, HttpServletResponse response) throws IOException {
         var school = schools.visible(code, caller);
-        var filter = new AssetFilter(q, category, status, room, person, model, warrantyDays, sort);
+        var filter = new AssetFilter(q, category, status, room, person, model, warrantyDays, notSeenDays, sort);
         Assets.orderBy(sort);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assets-" + school.code() + ".csv\"");
         transfer.exportCsv(school.id(), filter, "en".equals(locale.getLanguage()) ? AssetTransfer.Headers.EN
             : AssetTransfer.Headers.NL, response.getOutputStream());
+    }
+
+    @GetMapping("/schools/{code}/assets/export.xlsx")
+    void exportXlsx(Caller caller, @PathVariable String code, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) AssetCategory category, @RequestParam(required = false) AssetStatus status,
+                    @RequestParam(required = false) Long room, @RequestParam(required = false) Long person,
+                    @RequestParam(required = false) Long model, @RequestParam(required = false) Integer warrantyDays,
+                    @RequestParam(required = false) Integer notSeenDays,
+                    @RequestParam(required = false) String sort, Locale locale, HttpServletResponse response) throws IOException {
+        var school = schools.visible(code, caller);
+        var filter = new AssetFilter(q, category, status, room, person, model, warrantyDays, notSeenDays, sort);
+        Assets.orderBy(sort);
+        AssetsCsvApiController.xlsx(transfer, school.id(), school.code(), filter,
+            "en".equals(locale.getLanguage()) ? AssetTransfer.Headers.EN : AssetTransfer.Headers.NL, response);
     }
 
     private SchoolView manageable(Caller caller, String code) {

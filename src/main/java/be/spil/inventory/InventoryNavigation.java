@@ -10,4 +10,9 @@ class InventoryNavigation {
     NavEntry assetsNav() {
         return new NavEntry("nav.assets", "/schools/{school}/assets", 50, c -> true, "nav.group.equipment");
     }
+
+    @Bean
+    NavEntry softwareNav() {
+        return new NavEntry("nav.software", "/schools/{school}/software", 51, c -> true, "nav.group.equipment");
+    }
 }

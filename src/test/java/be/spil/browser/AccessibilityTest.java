@@ -26,6 +26,7 @@ class AccessibilityTest extends BrowserJourney {
 
     @Autowired People people;
     @Autowired Assets assets;
+    @Autowired be.spil.inventory.Software software;
 
     @BeforeEach
     void setUp() {
@@ -214,6 +215,18 @@ class AccessibilityTest extends BrowserJourney {
         check(coordinator, "asset-new-desktop");
         coordinator.go("/schools/" + school.code() + "/assets/import");
         checkBoth(coordinator, "asset-import");
+        var title = software.createTitle(school.id(), new be.spil.inventory.Software.TitleForm("GeoGebra", "GeoGebra GmbH",
+            be.spil.inventory.SoftwareCategory.EDUCATIONAL, be.spil.inventory.SoftwarePlatform.WEB, null), Fixtures.ADMIN);
+        var licence = software.createLicence(school.id(), new be.spil.inventory.Software.LicenceForm(title.id(),
+            be.spil.inventory.LicenceType.PER_DEVICE, 5, null, null, null, null, null, "KEY-1", null, null, null), Fixtures.ADMIN);
+        coordinator.go("/schools/" + school.code() + "/software");
+        checkBoth(coordinator, "software");
+        coordinator.go("/schools/" + school.code() + "/software/titles/" + title.id());
+        checkBoth(coordinator, "software-title");
+        coordinator.go("/schools/" + school.code() + "/software/licences/" + licence.id());
+        checkBoth(coordinator, "licence");
+        coordinator.go("/schools/" + school.code() + "/software/compliance");
+        checkBoth(coordinator, "compliance");
         coordinator.go("/schools/" + school.code() + "/assets/" + asset.tag() + "/computer");
         checkBoth(coordinator, "asset-computer");
         coordinator.go("/schools/" + school.code() + "/agents");

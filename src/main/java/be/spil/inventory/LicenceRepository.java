@@ -1,0 +1,6 @@
+package be.spil.inventory;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface LicenceRepository extends CrudRepository<Licence, Long> {
+}
