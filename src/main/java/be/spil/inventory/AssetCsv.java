@@ -1,23 +1,18 @@
 package be.spil.inventory;
 
+import be.spil.shared.CsvText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -33,7 +28,7 @@ import org.apache.commons.csv.CSVRecord;
 final class AssetCsv {
     static final int MAX_BYTES = 20 * 1024 * 1024;
     static final int MAX_ROWS = 50_000;
-    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    static final Charset WINDOWS_1252 = CsvText.WINDOWS_1252;
     static final DateTimeFormatter BELGIAN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** A column of the asset file: its API name, its Dutch and English export labels and other names it is known by. */
@@ -103,52 +98,12 @@ final class AssetCsv {
 
     private AssetCsv() {}
 
-    /** Comparison key of a header or value: lower case, without accents, spaces or punctuation. */
     static String key(String s) {
-        if (s == null) {
-            return "";
-        }
-        String plain = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return CsvText.key(s);
     }
 
-    /** BOM: UTF-8; valid UTF-8: UTF-8; otherwise Windows-1252 (what Excel in Belgium writes). */
     static String decode(byte[] bytes) {
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, WINDOWS_1252);
-        }
-    }
-
-    /** The separator that occurs most in the header line outside quotes: {@code ;}, {@code ,} or tab. */
-    static char separator(String text) {
-        int semicolons = 0;
-        int commas = 0;
-        int tabs = 0;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '\n' || c == '\r')) {
-                break;
-            } else if (!quoted && c == ';') {
-                semicolons++;
-            } else if (!quoted && c == ',') {
-                commas++;
-            } else if (!quoted && c == '\t') {
-                tabs++;
-            }
-        }
-        if (tabs > semicolons && tabs > commas) {
-            return '\t';
-        }
-        return semicolons >= commas && semicolons > 0 ? ';' : ',';
+        return CsvText.decode(bytes);
     }
 
     static Parsed parse(byte[] bytes) {
@@ -159,7 +114,7 @@ final class AssetCsv {
         if (text.isBlank()) {
             throw new FileProblem("asset.import.empty");
         }
-        var format = CSVFormat.RFC4180.builder().setDelimiter(separator(text)).setIgnoreEmptyLines(true)
+        var format = CSVFormat.RFC4180.builder().setDelimiter(CsvText.separator(text)).setIgnoreEmptyLines(true)
             .setIgnoreSurroundingSpaces(true).get();
         try (var parser = CSVParser.parse(new StringReader(text), format)) {
             List<String> headers = null;

@@ -1,21 +1,17 @@
 package be.spil.learning;
 
+import be.spil.shared.CsvText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -36,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class FrameworkFile {
     static final int MAX_BYTES = 2 * 1024 * 1024;
     static final int MAX_ROWS = 2_000;
-    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    static final Charset WINDOWS_1252 = CsvText.WINDOWS_1252;
     static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final JsonMapper JSON = JsonMapper.builder()
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -111,52 +107,12 @@ final class FrameworkFile {
 
     private FrameworkFile() {}
 
-    /** Lower case, without accents, spaces or punctuation. */
     static String key(String s) {
-        if (s == null) {
-            return "";
-        }
-        String plain = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return CsvText.key(s);
     }
 
-    /** BOM: UTF-8; valid UTF-8: UTF-8; otherwise Windows-1252 (what Excel in Belgium writes). */
     static String decode(byte[] bytes) {
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, WINDOWS_1252);
-        }
-    }
-
-    /** The separator that occurs most in the first line outside quotes: {@code ;} (ties too), {@code ,} or tab. */
-    static char separator(String text) {
-        int semicolons = 0;
-        int commas = 0;
-        int tabs = 0;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '\n' || c == '\r')) {
-                break;
-            } else if (!quoted && c == ';') {
-                semicolons++;
-            } else if (!quoted && c == ',') {
-                commas++;
-            } else if (!quoted && c == '\t') {
-                tabs++;
-            }
-        }
-        if (tabs > semicolons && tabs > commas) {
-            return '\t';
-        }
-        return semicolons >= commas && semicolons > 0 ? ';' : ',';
+        return CsvText.decode(bytes);
     }
 
     /** Whether these bytes look like JSON (first non-blank character a brace). */
@@ -174,7 +130,7 @@ final class FrameworkFile {
         if (text.isBlank()) {
             throw new Unreadable("learning.import.empty");
         }
-        var format = CSVFormat.RFC4180.builder().setDelimiter(separator(text)).setIgnoreEmptyLines(true)
+        var format = CSVFormat.RFC4180.builder().setDelimiter(CsvText.separator(text)).setIgnoreEmptyLines(true)
             .setIgnoreSurroundingSpaces(true).get();
         try (var parser = CSVParser.parse(new StringReader(text), format)) {
             Map<Integer, Column> columns = null;
