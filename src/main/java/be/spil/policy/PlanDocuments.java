@@ -46,6 +46,40 @@ class PlanDocuments {
         PlanDocx.write(blocks(school, year, locale, caller), out);
     }
 
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /** A file to download: its type, its name and its bytes. */
+    record Download(String contentType, String filename, byte[] bytes) {
+        org.springframework.http.ResponseEntity<byte[]> response() {
+            return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(contentType))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                    org.springframework.http.ContentDisposition.attachment().filename(filename).build().toString())
+                .body(bytes);
+        }
+    }
+
+    /** The plan as {@code pdf}, {@code docx} (Word) or {@code md} (Markdown); another format is a 404. */
+    Download download(SchoolView school, SchoolYearView year, String format, Locale locale, Caller caller) {
+        var out = new java.io.ByteArrayOutputStream();
+        String type = switch (format) {
+            case "pdf" -> {
+                pdf(school, year, locale, caller, out);
+                yield "application/pdf";
+            }
+            case "docx" -> {
+                docx(school, year, locale, caller, out);
+                yield DOCX;
+            }
+            case "md" -> {
+                out.writeBytes(markdown(school, year, locale, caller).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                yield "text/markdown;charset=UTF-8";
+            }
+            default -> throw new be.spil.shared.NotFoundException("format", format);
+        };
+        return new Download(type, "ict-beleidsplan-" + school.code() + "-" + year.name() + "." + format, out.toByteArray());
+    }
+
     /** The director approves what the plan says now, live figures included. */
     PolicyPlans.Approval approve(SchoolView school, SchoolYearView year, Integer version, Caller caller) {
         var plan = plans.plan(school.id(), year, caller);

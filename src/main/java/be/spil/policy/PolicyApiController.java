@@ -6,13 +6,9 @@ import be.spil.shared.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,41 +54,13 @@ class PolicyApiController {
         return plans.replace(schools.visible(code, caller).id(), plans.year(year), whole, caller);
     }
 
-    @GetMapping(value = "/policy-plan.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "The plan as PDF, with the live figures of this moment")
-    ResponseEntity<byte[]> pdf(Caller caller, @PathVariable String code, @RequestParam(required = false) String year) {
-        var school = schools.visible(code, caller);
-        var y = plans.year(year);
-        var out = new ByteArrayOutputStream();
-        documents.pdf(school, y, LocaleContextHolder.getLocale(), caller, out);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("ict-beleidsplan-" + school.code() + "-" + y.name() + ".pdf").build().toString())
-            .body(out.toByteArray());
-    }
-
-    @GetMapping(value = "/policy-plan.docx", produces = PolicyController.DOCX)
-    @Operation(summary = "The plan as a Word file (.docx), with the live figures of this moment")
-    ResponseEntity<byte[]> docx(Caller caller, @PathVariable String code, @RequestParam(required = false) String year) {
-        var school = schools.visible(code, caller);
-        var y = plans.year(year);
-        var out = new ByteArrayOutputStream();
-        documents.docx(school, y, LocaleContextHolder.getLocale(), caller, out);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PolicyController.DOCX))
-            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("ict-beleidsplan-" + school.code() + "-" + y.name() + ".docx").build().toString())
-            .body(out.toByteArray());
-    }
-
-    @GetMapping(value = "/policy-plan.md", produces = "text/markdown;charset=UTF-8")
-    @Operation(summary = "The plan as Markdown, with the live figures of this moment")
-    ResponseEntity<String> markdown(Caller caller, @PathVariable String code, @RequestParam(required = false) String year) {
-        var school = schools.visible(code, caller);
-        var y = plans.year(year);
-        return ResponseEntity.ok().contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
-            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("ict-beleidsplan-" + school.code() + "-" + y.name() + ".md").build().toString())
-            .body(documents.markdown(school, y, LocaleContextHolder.getLocale(), caller));
+    @GetMapping("/policy-plan.{format}")
+    @Operation(summary = "The plan as a document with the live figures of this moment", description = "format: pdf, docx (Word) "
+        + "or md (Markdown).")
+    ResponseEntity<byte[]> download(Caller caller, @PathVariable String code, @PathVariable String format,
+                                    @RequestParam(required = false) String year) {
+        return documents.download(schools.visible(code, caller), plans.year(year), format, LocaleContextHolder.getLocale(), caller)
+            .response();
     }
 
     @GetMapping("/policy-plan/approvals")

@@ -8,14 +8,9 @@ import be.spil.shared.FieldErrorsException;
 import be.spil.shared.Forms;
 import be.spil.shared.Role;
 import be.spil.shared.StaleVersionException;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -233,43 +228,9 @@ class PolicyController {
         return back(school, y, "/versions");
     }
 
-    @GetMapping("/schools/{code}/policy/plan.pdf")
-    void pdf(Caller caller, @PathVariable String code, @RequestParam(required = false) String year, Locale locale,
-             HttpServletResponse response) throws IOException {
-        var school = schools.visible(code, caller);
-        var y = plans.year(year);
-        response.setContentType("application/pdf");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("ict-beleidsplan-" + school.code() + "-" + y.name() + ".pdf").build().toString());
-        var out = new java.io.ByteArrayOutputStream();
-        documents.pdf(school, y, locale, caller, out);
-        response.getOutputStream().write(out.toByteArray());
-    }
-
-    @GetMapping("/schools/{code}/policy/plan.docx")
-    void docx(Caller caller, @PathVariable String code, @RequestParam(required = false) String year, Locale locale,
-              HttpServletResponse response) throws IOException {
-        var school = schools.visible(code, caller);
-        var y = plans.year(year);
-        response.setContentType(DOCX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("ict-beleidsplan-" + school.code() + "-" + y.name() + ".docx").build().toString());
-        var out = new java.io.ByteArrayOutputStream();
-        documents.docx(school, y, locale, caller, out);
-        response.getOutputStream().write(out.toByteArray());
-    }
-
-    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-    @GetMapping("/schools/{code}/policy/plan.md")
-    void markdown(Caller caller, @PathVariable String code, @RequestParam(required = false) String year,
-                  HttpServletResponse response) throws IOException {
-        var school = schools.visible(code, caller);
-        var y = plans.year(year);
-        response.setContentType("text/markdown;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("ict-beleidsplan-" + school.code() + "-" + y.name() + ".md").build().toString());
-        response.getOutputStream().write(documents.markdown(school, y, LocaleContextHolder.getLocale(), caller)
-            .getBytes(StandardCharsets.UTF_8));
+    @GetMapping("/schools/{code}/policy/plan.{format}")
+    org.springframework.http.ResponseEntity<byte[]> download(Caller caller, @PathVariable String code, @PathVariable String format,
+                                                             @RequestParam(required = false) String year, Locale locale) {
+        return documents.download(schools.visible(code, caller), plans.year(year), format, locale, caller).response();
     }
 }
