@@ -48,7 +48,7 @@ public class InventorySummary {
                   sum(case when purchase_date <= :two and purchase_date > :four then 1 else 0 end) as age2,
                   sum(case when purchase_date <= :four and purchase_date > :six then 1 else 0 end) as age4,
                   sum(case when purchase_date <= :six then 1 else 0 end) as age6,
-                  sum(case when purchase_date is null then 1 else 0 end) as unknown,
+                  sum(case when purchase_date is null then 1 else 0 end) as age_unknown,
                   coalesce(sum(price), 0) as purchase_value
                 from asset where school_id = :s and status in ('ORDERED', 'IN_STOCK', 'IN_USE', 'IN_REPAIR')
                 group by category order by total desc, category""")
@@ -57,7 +57,7 @@ public class InventorySummary {
             .param("six", Date.valueOf(today.minusYears(6)))
             .query((rs, n) -> new CategoryFigures(AssetCategory.valueOf(rs.getString("category")), rs.getLong("total"),
                 rs.getLong("in_use"), rs.getLong("age0"), rs.getLong("age2"), rs.getLong("age4"), rs.getLong("age6"),
-                rs.getLong("unknown"), rs.getBigDecimal("purchase_value")))
+                rs.getLong("age_unknown"), rs.getBigDecimal("purchase_value")))
             .list();
     }
 
