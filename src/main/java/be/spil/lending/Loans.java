@@ -42,8 +42,13 @@ public class Loans {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final be.spil.helpdesk.Tickets tickets;
+    private final org.springframework.context.MessageSource messages;
 
-    Loans(Reservations reservations, Assets assets, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    Loans(Reservations reservations, Assets assets, JdbcClient jdbc, AuditTrail audit, Clock clock, be.spil.helpdesk.Tickets tickets,
+          org.springframework.context.MessageSource messages) {
+        this.tickets = tickets;
+        this.messages = messages;
         this.reservations = reservations;
         this.assets = assets;
         this.jdbc = jdbc;
@@ -175,7 +180,10 @@ public class Loans {
         return devices(r.id);
     }
 
-    /** Puts the device in repair through the inventory, with the condition and note as the reason. */
+    /**
+     * Puts the device in repair through the inventory, with the condition and note as the reason, and opens a helpdesk
+     * ticket for it (in the school's language, Dutch), reported by whoever took the device back.
+     */
     void toRepair(long schoolId, long assetId, String tag, Condition condition, String note, Caller caller) {
         var asset = assets.get(schoolId, assetId, caller);
         String reason = condition.name().toLowerCase(java.util.Locale.ROOT) + ": " + note;
@@ -187,6 +195,10 @@ public class Loans {
         } else if (asset.status() != AssetStatus.IN_REPAIR) {
             throw new NotFoundException("lendable asset", tag);
         }
+        var dutch = java.util.Locale.forLanguageTag("nl");
+        tickets.report(schoolId, new be.spil.helpdesk.ReportForm(
+            messages.getMessage("loan.ticket." + condition.name(), new Object[] {asset.tag()}, dutch),
+            note, asset.tag(), null, null, null, null), caller);
     }
 
     /** Reservations whose devices are not all back after their end, and returns that came late, from {@code days} days ago. */

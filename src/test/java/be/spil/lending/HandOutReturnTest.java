@@ -20,6 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 @SpilIntegrationTest
 class HandOutReturnTest {
+    @org.springframework.beans.factory.annotation.Autowired be.spil.helpdesk.Tickets tickets;
     @Autowired Fixtures fixtures;
     @Autowired SchoolCalendar calendar;
     @Autowired Assets assets;
@@ -76,6 +77,12 @@ class HandOutReturnTest {
         assertThat(damaged.status()).isEqualTo(AssetStatus.IN_REPAIR);
         assertThat(assets.history(school.id(), damaged.id(), Fixtures.ADMIN).status().get(0).reason())
             .contains("Scherm gebarsten <b>");
+        // and the helpdesk has a ticket for it, with the device and the note
+        var ticketList = tickets.search(school.id(), be.spil.helpdesk.TicketFilter.open(), new be.spil.shared.Paging(0, 10), Fixtures.ADMIN);
+        assertThat(ticketList.items()).singleElement().satisfies(t -> {
+            assertThat(t.subject()).isEqualTo("Beschadigd teruggebracht: " + damaged.tag());
+            assertThat(tickets.get(school.id(), t.number(), Fixtures.ADMIN).description()).isEqualTo("Scherm gebarsten <b>");
+        });
         assertThatThrownBy(() -> loans.giveBack(school.id(), r.id(), new Loans.Return(List.of(new Loans.Item(tags.get(0), Condition.OK,
                 null))), Fixtures.ADMIN))
             .isInstanceOfSatisfying(FieldErrorsException.class, e -> assertThat(e.errors().get(0).code()).isEqualTo("loan.notOut"));
