@@ -273,6 +273,28 @@ public class Tickets {
         return m;
     }
 
+    /** A school's helpdesk in figures over a period, for reports such as the ICT policy plan. */
+    public record Figures(long reported, long resolved, long resolvedInTime, long openNow, long overdueNow) {}
+
+    /** Tickets reported and resolved (in time or not) between {@code from} and {@code to}, and those open now. One query. */
+    public Figures figures(long schoolId, Instant from, Instant to, Caller caller) {
+        requireSee(schoolId, caller);
+        var open = TicketStatus.OPEN.stream().map(Enum::name).toList();
+        return jdbc.sql("""
+                select coalesce(sum(case when t.created_at >= :from and t.created_at < :to then 1 else 0 end), 0) as reported,
+                       coalesce(sum(case when t.resolved_at >= :from and t.resolved_at < :to then 1 else 0 end), 0) as resolved,
+                       coalesce(sum(case when t.resolved_at >= :from and t.resolved_at < :to and t.resolved_at <= t.resolve_due_at
+                                         then 1 else 0 end), 0) as in_time,
+                       coalesce(sum(case when t.status in (:open) then 1 else 0 end), 0) as open_now,
+                       coalesce(sum(case when t.status in (:open) and t.resolve_due_at < :now then 1 else 0 end), 0) as overdue_now
+                from ticket t where t.school_id = :school""")
+            .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("open", open)
+            .param("now", Timestamp.from(clock.instant())).param("school", schoolId)
+            .query((rs, n) -> new Figures(rs.getLong("reported"), rs.getLong("resolved"), rs.getLong("in_time"), rs.getLong("open_now"),
+                rs.getLong("overdue_now")))
+            .single();
+    }
+
     /** One ticket: the team sees every ticket of the school and internal notes, a reporter only their own, without notes. */
     public TicketView get(long schoolId, long number, Caller caller) {
         return view(load(schoolId, number, caller), caller);

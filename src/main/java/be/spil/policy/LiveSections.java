@@ -3,6 +3,7 @@ package be.spil.policy;
 import be.spil.directory.People;
 import be.spil.directory.PersonKind;
 import be.spil.inventory.AssetCategory;
+import be.spil.helpdesk.Tickets;
 import be.spil.inventory.InventorySummary;
 import be.spil.learning.LearningLines;
 import be.spil.learning.LineFinding;
@@ -45,18 +46,25 @@ class LiveSections {
 
     record Money(Investments.Plan plan, ReplacementForecast.Result forecast) {}
 
+    record Helpdesk(long reported, long resolved, long resolvedInTime, long openNow, long overdueNow) {}
+
     record Learning(String framework, int covered, int mastered, int total, int percent, long critical, long warnings) {}
 
     /** The live parts; a part is null when its module holds nothing for this school (or could not answer). */
-    record Figures(Inventory inventory, TeamPart team, Learning learning, Money money) {}
+    record Figures(Inventory inventory, TeamPart team, Helpdesk helpdesk, Learning learning, Money money) {}
 
     private final InventorySummary inventory;
     private final People people;
     private final Team team;
     private final Investments investments;
     private final LearningLines learning;
+    private final Tickets tickets;
+    private final java.time.Clock clock;
 
-    LiveSections(InventorySummary inventory, People people, Team team, Investments investments, LearningLines learning) {
+    LiveSections(InventorySummary inventory, People people, Team team, Investments investments, LearningLines learning, Tickets tickets,
+                 java.time.Clock clock) {
+        this.tickets = tickets;
+        this.clock = clock;
         this.learning = learning;
         this.inventory = inventory;
         this.people = people;
@@ -65,7 +73,21 @@ class LiveSections {
     }
 
     Figures figures(long schoolId, SchoolYearView year, Caller caller) {
-        return new Figures(inventory(schoolId, caller), team(schoolId, year, caller), learning(schoolId, caller), money(schoolId, caller));
+        return new Figures(inventory(schoolId, caller), team(schoolId, year, caller), helpdesk(schoolId, year, caller),
+            learning(schoolId, caller), money(schoolId, caller));
+    }
+
+    private Helpdesk helpdesk(long schoolId, SchoolYearView year, Caller caller) {
+        try {
+            var zone = clock.getZone();
+            var f = tickets.figures(schoolId, year.startDate().atStartOfDay(zone).toInstant(),
+                year.endDate().plusDays(1).atStartOfDay(zone).toInstant(), caller);
+            return f.reported() == 0 && f.openNow() == 0 ? null
+                : new Helpdesk(f.reported(), f.resolved(), f.resolvedInTime(), f.openNow(), f.overdueNow());
+        } catch (RuntimeException e) {
+            log.warn("Policy plan: helpdesk figures of school {} not available: {}", schoolId, e.toString());
+            return null;
+        }
     }
 
     private Learning learning(long schoolId, Caller caller) {

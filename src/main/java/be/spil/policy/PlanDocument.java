@@ -42,6 +42,7 @@ final class PlanDocument {
         text(blocks, "policy.field.startingSituation", plan.startingSituation());
         inventory(blocks, figures.inventory());
         team(blocks, figures.team());
+        helpdesk(blocks, plan.year(), figures.helpdesk());
         learning(blocks, figures.learning());
         blocks.add(new Heading(2, t("policy.goals")));
         if (plan.goals().isEmpty()) {
@@ -101,6 +102,13 @@ final class PlanDocument {
                 String.format(Locale.ROOT, "%.1f", m.hours()))).toList()));
         blocks.add(new Paragraph(t("policy.live.findings", team.findings().getOrDefault(be.spil.team.Finding.Severity.CRITICAL, 0L),
             team.findings().getOrDefault(be.spil.team.Finding.Severity.WARNING, 0L)), false));
+    }
+
+    private void helpdesk(List<Block> blocks, String year, LiveSections.Helpdesk helpdesk) {
+        blocks.add(new Heading(3, t("policy.live.helpdesk")));
+        blocks.add(helpdesk == null ? new Paragraph(t("policy.live.helpdesk.none"), true)
+            : new Paragraph(t("policy.live.helpdesk.figures", year, helpdesk.reported(), helpdesk.resolved(), helpdesk.resolvedInTime(),
+                helpdesk.openNow(), helpdesk.overdueNow()), false));
     }
 
     private void learning(List<Block> blocks, LiveSections.Learning learning) {

@@ -3,5 +3,5 @@
  * with their actions, evaluation; the director approves versions; the plan is printed with live sections read from
  * the inventory, the directory and the team at that moment.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "school", "directory", "audit", "inventory", "team", "learning"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "school", "directory", "audit", "inventory", "team", "learning", "helpdesk"})
 package be.spil.policy;

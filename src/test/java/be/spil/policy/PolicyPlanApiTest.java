@@ -169,6 +169,7 @@ class PolicyPlanApiTest {
         assertThat(text).startsWith("# ICT-beleidsplan " + school.name() + " " + year.name())
             .contains("De inventaris van deze school bevat nog geen toestellen.")
             .contains("Voor dit schooljaar is nog geen ICT-team beschreven.").contains("De school heeft nog geen leerlijn in Spil.")
+            .contains("Er zijn nog geen meldingen in de helpdesk van deze school.")
             .contains("### Doel 1: Wifi | overal").contains("| Plaatsen | – | – | Gepland |");
         var pdf = getAs(base + ".pdf?year=" + year.name(), coordinator.email()).andExpect(status().isOk())
             .andExpect(header().string("Content-Type", "application/pdf")).andReturn().getResponse().getContentAsByteArray();
@@ -210,8 +211,11 @@ class PolicyPlanApiTest {
                 .content("{\"category\":\"LAPTOP\",\"status\":\"IN_USE\",\"purchaseDate\":\"" + date + "\",\"price\":\"450.50\"}"))
                 .andExpect(status().isCreated());
         }
+        mvc.perform(post("/api/v1/schools/" + school.code() + "/tickets").with(httpBasic(coordinator.email(), Fixtures.PASSWORD))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"subject\":\"Beamer geeft geen beeld\"}")).andExpect(status().isCreated());
         String md = getAs(base + ".md?year=" + year.name(), coordinator.email()).andReturn().getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(md).contains("Schooljaar " + year.name() + ": 0 meldingen, 0 opgelost (0 binnen de termijn); nu 1 open, waarvan 0 te laat.");
         assertThat(md).contains("| Laptop | 2 | 2 | 1 | 0 | 0 | 1 | 0 |")
             .contains("3 leerlingen en 2 leerlingtoestellen in gebruik (laptop, chromebook, tablet): 1,5 leerlingen per toestel.")
             .contains("901.00 euro");
