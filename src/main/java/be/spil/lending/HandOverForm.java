@@ -18,12 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class HandOverForm {
     private final MessageSource messages;
+    private final java.util.List<be.spil.shared.UsageRulesText> rules;
 
-    HandOverForm(MessageSource messages) {
+    HandOverForm(MessageSource messages, java.util.List<be.spil.shared.UsageRulesText> rules) {
         this.messages = messages;
+        this.rules = rules;
     }
 
-    byte[] pdf(String schoolName, PupilDeviceView loan, Locale locale) {
+    /** The form; with the school's approved usage rules for pupils printed on it when the school has them. */
+    byte[] pdf(long schoolId, String schoolName, PupilDeviceView loan, Locale locale) {
         var out = new ByteArrayOutputStream();
         var document = new Document(PageSize.A4, 56, 56, 56, 56);
         PdfWriter.getInstance(document, out);
@@ -50,6 +53,12 @@ class HandOverForm {
         document.add(table);
         document.add(new Paragraph(" "));
         document.add(new Paragraph(msg("loan1.pdf.rules", locale), body));
+        var inForce = rules.stream().flatMap(r -> r.forPupils(schoolId).stream()).findFirst();
+        if (inForce.isPresent()) {
+            document.add(new Paragraph(" "));
+            document.add(new Paragraph(messages.getMessage("loan1.pdf.rulesTitle", new Object[] {inForce.get().version()}, locale), bold));
+            document.add(new Paragraph(inForce.get().text(), body));
+        }
         document.add(new Paragraph(" "));
         var signatures = new PdfPTable(3);
         signatures.setWidthPercentage(100);

@@ -74,6 +74,6 @@ class PupilDevicesApiController {
         var loan = devices.get(school.id(), id, caller);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
             .header("Content-Disposition", "inline; filename=\"overdracht-" + loan.tag() + ".pdf\"")
-            .body(forms.pdf(school.name(), loan, "en".equals(lang) ? Locale.ENGLISH : Locale.forLanguageTag("nl")));
+            .body(forms.pdf(school.id(), school.name(), loan, "en".equals(lang) ? Locale.ENGLISH : Locale.forLanguageTag("nl")));
     }
 }

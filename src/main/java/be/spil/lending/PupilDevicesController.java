@@ -112,6 +112,6 @@ class PupilDevicesController {
         var loan = devices.get(school.id(), id, caller);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
             .header("Content-Disposition", "inline; filename=\"overdracht-" + loan.tag() + ".pdf\"")
-            .body(forms.pdf(school.name(), loan, LocaleContextHolder.getLocale()));
+            .body(forms.pdf(school.id(), school.name(), loan, LocaleContextHolder.getLocale()));
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class UsageRules {
+public class UsageRules implements be.spil.shared.UsageRulesText {
     static final String AUDIT_TYPE = "usage-rules";
     public static final int MAX_LENGTH = 20000;
 
@@ -61,6 +61,14 @@ public class UsageRules {
         requireSee(schoolId, caller);
         return jdbc.sql("select * from policy_rules where school_id = :s and audience = :a and number is not null order by number desc limit 1")
             .param("s", schoolId).param("a", audience.name()).query((rs, n) -> version(rs)).optional();
+    }
+
+    /** For printed forms of other modules (they have checked the caller against the school): the pupils' rules in force. */
+    @Override
+    public Optional<be.spil.shared.UsageRulesText.Rules> forPupils(long schoolId) {
+        return jdbc.sql("select number, body from policy_rules where school_id = :s and audience = 'PUPILS' and number is not null "
+                + "order by number desc limit 1")
+            .param("s", schoolId).query((rs, n) -> new be.spil.shared.UsageRulesText.Rules(rs.getInt(1), rs.getString(2))).optional();
     }
 
     public Optional<Version> draft(long schoolId, Audience audience, Caller caller) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -90,7 +91,15 @@ class PupilDevicesTest {
         var reader = new PdfReader(pdf);
         String text = new PdfTextExtractor(reader).getTextFromPage(1);
         assertThat(text).contains("Nora Claes").contains("3B").contains(laptop.tag()).contains("lader, hoes, pen")
-            .contains("Handtekening ouder").contains(year.name());
+            .contains("Handtekening ouder").contains(year.name()).doesNotContain("Gebruiksregels voor leerlingen");
+        // once the school has approved usage rules for pupils, the form prints them
+        var rules = "/api/v1/schools/" + school.code() + "/usage-rules/PUPILS";
+        call(put(rules + "/draft"), coordinator, "{\"body\":\"Ik laad de laptop thuis op.\"}").andExpect(status().isOk());
+        call(post(rules + "/approvals"), fixtures.user(school, Role.DIRECTOR).email(), "{\"version\":0}").andExpect(status().isCreated());
+        byte[] withRules = call(get(base + "/" + id + "/form.pdf"), coordinator, null).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new PdfTextExtractor(new PdfReader(withRules)).getTextFromPage(1))
+            .contains("Gebruiksregels voor leerlingen (versie 1)").contains("Ik laad de laptop thuis op.");
 
         TenancyCheck.api(mvc).outsider(fixtures.user(other, Role.ICT_COORDINATOR).email()).staff(teacher).manager(coordinator)
             .unchanged(base + "/" + id)
