@@ -49,30 +49,13 @@ final class AssetCsv {
         IP_ADDRESS("ipAddress", "IP-adres", "IP address", "ip"),
         NOTES("notes", "Opmerkingen", "Notes", "opmerking", "notities", "comments");
 
-        final String api;
-        final String dutch;
-        final String english;
-        final String[] aliases;
+        final CsvText.Names names;
 
         Column(String api, String dutch, String english, String... aliases) {
-            this.api = api;
-            this.dutch = dutch;
-            this.english = english;
-            this.aliases = aliases;
+            this.names = new CsvText.Names(api, dutch, english, aliases);
         }
 
-        private static final Map<String, Column> BY_KEY = new HashMap<>();
-
-        static {
-            for (Column c : values()) {
-                BY_KEY.put(key(c.api), c);
-                BY_KEY.put(key(c.dutch), c);
-                BY_KEY.put(key(c.english), c);
-                for (String alias : c.aliases) {
-                    BY_KEY.put(key(alias), c);
-                }
-            }
-        }
+        private static final Map<String, Column> BY_KEY = CsvText.index(values(), c -> c.names);
 
         static Optional<Column> byHeader(String header) {
             return Optional.ofNullable(BY_KEY.get(key(header)));

@@ -368,11 +368,11 @@ class AssetTransfer {
             try {
                 return parser.apply(s);
             } catch (NumberFormatException | ArithmeticException e) {
-                error(row.row(), c.api, "asset.import.number", s);
+                error(row.row(), c.names.api(), "asset.import.number", s);
             } catch (DateTimeParseException e) {
-                error(row.row(), c.api, "asset.import.date", s);
+                error(row.row(), c.names.api(), "asset.import.date", s);
             } catch (IllegalArgumentException e) {
-                error(row.row(), c.api, "asset.import.value", s, e.getMessage());
+                error(row.row(), c.names.api(), "asset.import.value", s, e.getMessage());
             }
             return null;
         }
@@ -478,9 +478,9 @@ class AssetTransfer {
             var header = new ArrayList<String>();
             for (Column c : Column.values()) {
                 header.add(switch (headers) {
-                    case NL -> c.dutch;
-                    case EN -> c.english;
-                    case API -> c.api;
+                    case NL -> c.names.dutch();
+                    case EN -> c.names.english();
+                    case API -> c.names.api();
                 });
             }
             printer.printRecord(header);
@@ -521,9 +521,9 @@ class AssetTransfer {
             Column[] columns = Column.values();
             for (int c = 0; c < columns.length; c++) {
                 sheet.value(0, c, switch (headers) {
-                    case NL -> columns[c].dutch;
-                    case EN -> columns[c].english;
-                    case API -> columns[c].api;
+                    case NL -> columns[c].names.dutch();
+                    case EN -> columns[c].names.english();
+                    case API -> columns[c].names.api();
                 });
             }
             sheet.range(0, 0, 0, columns.length - 1).style().bold().set();

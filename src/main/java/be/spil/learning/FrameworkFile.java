@@ -79,30 +79,13 @@ final class FrameworkFile {
         NAME("name", "Naam", "Name", "namenl", "omschrijving", "titel", "title"),
         NAME_EN("nameEn", "Naam (Engels)", "Name (English)", "english", "engels");
 
-        final String api;
-        final String dutch;
-        final String english;
-        final String[] aliases;
+        final CsvText.Names names;
 
         Column(String api, String dutch, String english, String... aliases) {
-            this.api = api;
-            this.dutch = dutch;
-            this.english = english;
-            this.aliases = aliases;
+            this.names = new CsvText.Names(api, dutch, english, aliases);
         }
 
-        private static final Map<String, Column> BY_KEY = new HashMap<>();
-
-        static {
-            for (Column c : values()) {
-                BY_KEY.put(key(c.api), c);
-                BY_KEY.put(key(c.dutch), c);
-                BY_KEY.put(key(c.english), c);
-                for (String alias : c.aliases) {
-                    BY_KEY.put(key(alias), c);
-                }
-            }
-        }
+        private static final Map<String, Column> BY_KEY = CsvText.index(values(), c -> c.names);
     }
 
     private FrameworkFile() {}
@@ -276,7 +259,7 @@ final class FrameworkFile {
         try (var printer = new CSVPrinter(out, format)) {
             var header = new ArrayList<String>();
             for (Column c : Column.values()) {
-                header.add(english ? c.english : c.dutch);
+                header.add(english ? c.names.english() : c.names.dutch());
             }
             printer.printRecord(header);
             for (var i : items) {

@@ -63,12 +63,7 @@ public class SelfAssessments {
 
     /** The school year by name, or (blank) the current one, or else the newest. */
     public SchoolYearView year(String name) {
-        if (name != null && !name.isBlank()) {
-            return calendar.schoolYears().stream().filter(y -> y.name().equals(name.strip())).findFirst()
-                .orElseThrow(() -> FieldErrorsException.of("year", "learning.year.unknown", name.strip()));
-        }
-        return calendar.currentSchoolYear().or(() -> calendar.schoolYears().stream().findFirst())
-            .orElseThrow(() -> FieldErrorsException.of("year", "learning.year.none"));
+        return calendar.yearOrCurrent(name);
     }
 
     /** The teacher framework used: DigCompEdu (its newest shipped version). */

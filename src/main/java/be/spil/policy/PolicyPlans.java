@@ -71,12 +71,7 @@ public class PolicyPlans {
 
     /** The school year by name, or (name blank) the current one, or else the newest. */
     public SchoolYearView year(String name) {
-        if (name != null && !name.isBlank()) {
-            return calendar.schoolYears().stream().filter(y -> y.name().equals(name.trim())).findFirst()
-                .orElseThrow(() -> FieldErrorsException.of("year", "policy.year.unknown", name.trim()));
-        }
-        return calendar.currentSchoolYear().or(() -> calendar.schoolYears().stream().findFirst())
-            .orElseThrow(() -> FieldErrorsException.of("year", "policy.year.none"));
+        return calendar.yearOrCurrent(name);
     }
 
     public List<SchoolYearView> years() {

@@ -67,6 +67,19 @@ public class SchoolCalendar {
     }
 
     /** The school year that holds today's date (from the Clock), if one is set up. */
+    /**
+     * The school year a page or call asks for: by name, or (name blank) the current one, or else the newest. An unknown
+     * name, or no school year at all, is a field error on {@code year}.
+     */
+    public SchoolYearView yearOrCurrent(String name) {
+        if (name != null && !name.isBlank()) {
+            return schoolYears().stream().filter(y -> y.name().equals(name.strip())).findFirst()
+                .orElseThrow(() -> FieldErrorsException.of("year", "schoolYear.unknown", name.strip()));
+        }
+        return currentSchoolYear().or(() -> schoolYears().stream().findFirst())
+            .orElseThrow(() -> FieldErrorsException.of("year", "schoolYear.none"));
+    }
+
     public Optional<SchoolYearView> currentSchoolYear() {
         return schoolYearOn(today());
     }

@@ -18,6 +18,24 @@ public final class CsvText {
 
     private CsvText() {}
 
+    /** The names a CSV column is known by: the API field, the Dutch and English headers of Spil's export, other spellings. */
+    public record Names(String api, String dutch, String english, String... aliases) {}
+
+    /** Every name of every column, by its {@link #key}, for matching a file's headers. */
+    public static <C> java.util.Map<String, C> index(C[] columns, java.util.function.Function<C, Names> names) {
+        var byKey = new java.util.HashMap<String, C>();
+        for (C c : columns) {
+            var n = names.apply(c);
+            byKey.put(key(n.api()), c);
+            byKey.put(key(n.dutch()), c);
+            byKey.put(key(n.english()), c);
+            for (String alias : n.aliases()) {
+                byKey.put(key(alias), c);
+            }
+        }
+        return java.util.Map.copyOf(byKey);
+    }
+
     /** Comparison key of a header or value: lower case, without accents, spaces or punctuation. */
     public static String key(String s) {
         if (s == null) {
