@@ -1,5 +1,12 @@
 package be.spil.demo;
 
+import be.spil.inventory.AssetCategory;
+import be.spil.inventory.AssetFilter;
+import be.spil.inventory.Assets;
+import be.spil.inventory.LicenceType;
+import be.spil.inventory.Software;
+import be.spil.inventory.SoftwareCategory;
+import be.spil.inventory.SoftwarePlatform;
 import be.spil.policy.ActionStatus;
 import be.spil.policy.GoalDomain;
 import be.spil.policy.GoalKind;
@@ -13,13 +20,18 @@ import be.spil.policy.PolicyPlans;
 import be.spil.school.SchoolView;
 import be.spil.school.SchoolYearView;
 import be.spil.shared.Caller;
+import be.spil.shared.Paging;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-/** A policy plan for the current school year: a vision, three goals with actions, one of them overdue. */
+/**
+ * A policy plan for the current school year: a vision, three goals with actions, one of them overdue; and the licences
+ * that cost money (installed on the laptops and chromebooks, or a web platform installed nowhere), so the plan's
+ * licence costs and total cost of ownership have figures.
+ */
 @Component
 @Profile("demo")
 class PolicyDemo {
@@ -27,8 +39,12 @@ class PolicyDemo {
     private final Investments investments;
     private final UsageRules rules;
     private final Clock clock;
+    private final Software software;
+    private final Assets assets;
 
-    PolicyDemo(PolicyPlans plans, Investments investments, UsageRules rules, Clock clock) {
+    PolicyDemo(PolicyPlans plans, Investments investments, UsageRules rules, Clock clock, Software software, Assets assets) {
+        this.software = software;
+        this.assets = assets;
         this.plans = plans;
         this.investments = investments;
         this.rules = rules;
@@ -70,6 +86,27 @@ class PolicyDemo {
             3. Persoonsgegevens van leerlingen bewaar je alleen op de schoolomgeving, niet op een usb-stick.
             4. Meld een verloren of gestolen toestel meteen aan de ICT-coördinator.""", null, system);
         rules.approve(school.id(), UsageRules.Audience.STAFF, 0, system);
+        licences(school, year, system);
+    }
+
+    private void licences(SchoolView school, SchoolYearView year, Caller system) {
+        licence(school, year, "Microsoft 365 A3", "Microsoft", SoftwareCategory.OFFICE, SoftwarePlatform.WINDOWS, 6, "216.00",
+            AssetCategory.LAPTOP, system);
+        licence(school, year, "Bookwidgets", "Bookwidgets", SoftwareCategory.EDUCATIONAL, SoftwarePlatform.CHROMEOS, 20, "380.00",
+            AssetCategory.CHROMEBOOK, system);
+        licence(school, year, "Bingel", "Van In", SoftwareCategory.EDUCATIONAL, SoftwarePlatform.WEB, 150, "1450.00", null, system);
+    }
+
+    /** A title with a one-year subscription for the school year, installed on every device of {@code on} (if any). */
+    private void licence(SchoolView school, SchoolYearView year, String name, String publisher, SoftwareCategory category,
+                         SoftwarePlatform platform, int seats, String cost, AssetCategory on, Caller system) {
+        var title = software.createTitle(school.id(), new Software.TitleForm(name, publisher, category, platform, null), system);
+        software.createLicence(school.id(), new Software.LicenceForm(title.id(), LicenceType.SUBSCRIPTION, seats, new BigDecimal(cost),
+            year.startDate(), year.endDate(), null, null, null, null, null, null), system);
+        if (on != null) {
+            assets.search(school.id(), new AssetFilter(null, on, null, null, null, null, null, null), new Paging(0, 100), system)
+                .items().forEach(asset -> software.install(school.id(), new Software.InstallForm(asset.id(), title.id(), null, null), system));
+        }
     }
 
     private static PlanForms.WholeAction action(String title, long owner, LocalDate deadline, ActionStatus status) {

@@ -3,17 +3,24 @@ package be.spil.inventory;
 import be.spil.shared.Caller;
 import be.spil.shared.NotFoundException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The inventory in figures, for reports such as the ICT policy plan: the assets a school has (ordered, in stock, in use
- * or in repair) per category, with their age from the purchase date and their purchase value. One aggregate query.
+ * or in repair) per category, with their age from the purchase date and their purchase value; the licences that cost
+ * money and what they cost in a period; installations and repairs per device category. Aggregate queries only.
  */
 @Service
 @Transactional(readOnly = true)
@@ -28,6 +35,36 @@ public class InventorySummary {
      */
     public record PurchaseCohort(AssetCategory category, Integer schoolYear, long count, long withoutPrice, BigDecimal value) {}
 
+    /**
+     * A licence with a cost, and the period it covers (either end may be unknown). {@link #costIn} tells which part of
+     * the cost falls in a period, so a three-year licence counts for a third in each school year.
+     */
+    public record LicenceCost(long titleId, String title, LicenceType type, Integer seats, BigDecimal cost, LocalDate start,
+                              LocalDate end) {
+        /**
+         * The part of the cost that falls in {@code from}–{@code to} (both included): with both dates, pro rata of the
+         * days; a subscription with an open end costs its amount in every year it runs; any other licence without an
+         * end is a one-off, counted where it starts; without a start date the period is unknown and nothing is counted.
+         */
+        public BigDecimal costIn(LocalDate from, LocalDate to) {
+            if (start == null || start.isAfter(to) || end != null && end.isBefore(from)) {
+                return BigDecimal.ZERO.setScale(2);
+            }
+            if (end == null) {
+                return type == LicenceType.SUBSCRIPTION || !start.isBefore(from) ? cost.setScale(2, RoundingMode.HALF_UP)
+                    : BigDecimal.ZERO.setScale(2);
+            }
+            long days = ChronoUnit.DAYS.between(start, end) + 1;
+            LocalDate first = start.isAfter(from) ? start : from;
+            LocalDate last = end.isBefore(to) ? end : to;
+            long overlap = ChronoUnit.DAYS.between(first, last) + 1;
+            return cost.multiply(BigDecimal.valueOf(overlap)).divide(BigDecimal.valueOf(days), 2, RoundingMode.HALF_UP);
+        }
+    }
+
+    /** How many live installations of a title are on live devices of a category. */
+    public record Installed(long titleId, AssetCategory category, long count) {}
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -37,9 +74,7 @@ public class InventorySummary {
     }
 
     public List<CategoryFigures> byCategory(long schoolId, Caller caller) {
-        if (!caller.canSee(schoolId)) {
-            throw new NotFoundException("school", schoolId);
-        }
+        requireSee(schoolId, caller);
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
                 select category, count(*) as total,
@@ -83,5 +118,58 @@ public class InventorySummary {
                 rs.getObject("cohort") == null ? null : rs.getInt("cohort"), rs.getLong("n"), rs.getLong("no_price"),
                 rs.getBigDecimal("purchase_value")))
             .list();
+    }
+
+    /**
+     * The licences of a school that cost money and may run in {@code from}–{@code to} (those without a start date
+     * too, so a report can say they could not be counted), by title.
+     */
+    public List<LicenceCost> licenceCosts(long schoolId, LocalDate from, LocalDate to, Caller caller) {
+        requireSee(schoolId, caller);
+        return jdbc.sql("""
+                select l.title_id, t.name, l.type, l.seats, l.cost, l.start_date, l.end_date
+                from software_licence l join software_title t on t.id = l.title_id
+                where l.school_id = :s and not l.archived and l.cost is not null
+                  and (l.start_date is null or l.start_date <= :to) and (l.end_date is null or l.end_date >= :from)
+                order by t.name_key, l.start_date""")
+            .param("s", schoolId).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+            .query((rs, n) -> new LicenceCost(rs.getLong(1), rs.getString(2), LicenceType.valueOf(rs.getString(3)),
+                (Integer) rs.getObject(4, Integer.class), rs.getBigDecimal(5), localDate(rs.getDate(6)), localDate(rs.getDate(7))))
+            .list();
+    }
+
+    /** The live installations per title and device category of a school: how a licence's cost spreads over devices. */
+    public List<Installed> installationsByCategory(long schoolId, Caller caller) {
+        requireSee(schoolId, caller);
+        return jdbc.sql("""
+                select i.title_id, a.category, count(*) from software_installation i join asset a on a.id = i.asset_id
+                where i.school_id = :s and i.removed_at is null and a.status in ('ORDERED', 'IN_STOCK', 'IN_USE', 'IN_REPAIR')
+                group by i.title_id, a.category""")
+            .param("s", schoolId)
+            .query((rs, n) -> new Installed(rs.getLong(1), AssetCategory.valueOf(rs.getString(2)), rs.getLong(3)))
+            .list();
+    }
+
+    /** How many times devices of each category of a school went into repair since {@code since}. */
+    public Map<AssetCategory, Long> repairsSince(long schoolId, Instant since, Caller caller) {
+        requireSee(schoolId, caller);
+        Map<AssetCategory, Long> repairs = new EnumMap<>(AssetCategory.class);
+        jdbc.sql("""
+                select a.category, count(*) from asset_status_change c join asset a on a.id = c.asset_id
+                where a.school_id = :s and c.to_status = 'IN_REPAIR' and c.at >= :since group by a.category""")
+            .param("s", schoolId).param("since", Timestamp.from(since))
+            .query((rs, n) -> repairs.put(AssetCategory.valueOf(rs.getString(1)), rs.getLong(2)))
+            .list();
+        return repairs;
+    }
+
+    private static void requireSee(long schoolId, Caller caller) {
+        if (!caller.canSee(schoolId)) {
+            throw new NotFoundException("school", schoolId);
+        }
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 }

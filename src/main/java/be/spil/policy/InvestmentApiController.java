@@ -80,6 +80,15 @@ class InvestmentApiController {
         return investments.forecast(schools.visible(code, caller).id(), years, caller);
     }
 
+    @GetMapping("/api/v1/schools/{code}/tco")
+    @Operation(summary = "The total cost of ownership per device category in the current school year",
+        description = "Per category: devices, lifecycle, average purchase price, licences per device per year (a licence's "
+            + "cost of the year shared over the categories it is installed on), cost per device per year and over its life, "
+            + "repairs of the last twelve months. Money in EUR with two decimals.")
+    Tco.Result tco(Caller caller, @PathVariable String code) {
+        return investments.tco(schools.visible(code, caller).id(), caller);
+    }
+
     @GetMapping("/api/v1/replacement-forecast")
     @Operation(summary = "The replacement forecast of the whole school group (central admin), with the default lifecycles")
     ReplacementForecast.Result groupForecast(Caller caller, @RequestParam(defaultValue = "5") int years) {

@@ -39,6 +39,7 @@ class InvestmentController {
         model.addAttribute("investment", plan);
         model.addAttribute("forecast", investments.forecast(school.id(), plan.years(), caller));
         model.addAttribute("lifecycles", investments.lifecycles(school.id(), caller));
+        model.addAttribute("tco", investments.tco(school.id(), caller));
         model.addAttribute("budgetCategories", BudgetCategory.values());
         model.addAttribute("fundings", BudgetFunding.values());
         if (!model.containsAttribute("period")) {

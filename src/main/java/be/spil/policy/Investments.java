@@ -225,6 +225,19 @@ public class Investments {
         return ReplacementForecast.compute(inventory.cohorts(schoolId, caller), ownLifecycles(schoolId), currentYear(), n, budget);
     }
 
+    /**
+     * The total cost of ownership per device category in the current school year: purchase spread over the lifecycle,
+     * licences shared over the devices they are installed on, repairs of the last twelve months.
+     */
+    public Tco.Result tco(long schoolId, Caller caller) {
+        requireSee(schoolId, caller);
+        int year = currentYear();
+        return Tco.compute(year, inventory.cohorts(schoolId, caller), ownLifecycles(schoolId),
+            inventory.licenceCosts(schoolId, LocalDate.of(year, 9, 1), LocalDate.of(year + 1, 8, 31), caller),
+            inventory.installationsByCategory(schoolId, caller),
+            inventory.repairsSince(schoolId, clock.instant().minus(java.time.Duration.ofDays(365)), caller));
+    }
+
     /** The forecast of the whole school group (central admins), with Spil's default lifecycles and all budgets. */
     public ReplacementForecast.Result groupForecast(int years, Caller caller) {
         caller.requireCentralAdmin();

@@ -13,6 +13,7 @@ import be.spil.team.Finding;
 import be.spil.team.Team;
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +32,15 @@ class LiveSections {
     /** Devices pupils work on, for the pupil-to-device ratio. */
     static final Set<AssetCategory> PUPIL_DEVICES = Set.of(AssetCategory.LAPTOP, AssetCategory.CHROMEBOOK, AssetCategory.TABLET);
 
+    /** What a title's licences cost in the plan's school year. */
+    record LicenceLine(String title, java.util.SortedSet<be.spil.inventory.LicenceType> types, Integer seats, BigDecimal cost) {}
+
+    /**
+     * Devices per category, people, and the licences with a cost in the plan's year ({@code undatedLicences}: licences
+     * with a cost but no start date, not counted).
+     */
     record Inventory(List<InventorySummary.CategoryFigures> categories, long pupils, long staff, long pupilDevices,
-                     BigDecimal purchaseValue) {
+                     BigDecimal purchaseValue, List<LicenceLine> licences, BigDecimal licenceCost, long undatedLicences) {
         /** Pupils per device in use of the pupil kinds (laptop, chromebook, tablet), one decimal; null without devices. */
         public BigDecimal pupilsPerDevice() {
             return pupilDevices == 0 || pupils == 0 ? null
@@ -44,7 +52,7 @@ class LiveSections {
 
     record TeamPart(List<Member> members, double hours, Map<Finding.Severity, Long> findings) {}
 
-    record Money(Investments.Plan plan, ReplacementForecast.Result forecast) {}
+    record Money(Investments.Plan plan, ReplacementForecast.Result forecast, Tco.Result tco) {}
 
     record Helpdesk(long reported, long resolved, long resolvedInTime, long openNow, long overdueNow) {}
 
@@ -73,7 +81,7 @@ class LiveSections {
     }
 
     Figures figures(long schoolId, SchoolYearView year, Caller caller) {
-        return new Figures(inventory(schoolId, caller), team(schoolId, year, caller), helpdesk(schoolId, year, caller),
+        return new Figures(inventory(schoolId, year, caller), team(schoolId, year, caller), helpdesk(schoolId, year, caller),
             learning(schoolId, caller), money(schoolId, caller));
     }
 
@@ -108,25 +116,43 @@ class LiveSections {
     private Money money(long schoolId, Caller caller) {
         try {
             var plan = investments.plan(schoolId, caller);
-            return new Money(plan, investments.forecast(schoolId, plan.years(), caller));
+            return new Money(plan, investments.forecast(schoolId, plan.years(), caller), investments.tco(schoolId, caller));
         } catch (RuntimeException e) {
             log.warn("Policy plan: investment figures of school {} not available: {}", schoolId, e.toString());
             return null;
         }
     }
 
-    private Inventory inventory(long schoolId, Caller caller) {
+    private Inventory inventory(long schoolId, SchoolYearView year, Caller caller) {
         try {
             var categories = inventory.byCategory(schoolId, caller);
-            if (categories.isEmpty()) {
+            var licenceCosts = inventory.licenceCosts(schoolId, year.startDate(), year.endDate(), caller);
+            if (categories.isEmpty() && licenceCosts.isEmpty()) {
                 return null;
             }
+            Map<Long, LicenceLine> perTitle = new LinkedHashMap<>();
+            long undated = 0;
+            for (var l : licenceCosts) {
+                if (l.start() == null) {
+                    undated++;
+                    continue;
+                }
+                var cost = l.costIn(year.startDate(), year.endDate());
+                var types = new java.util.TreeSet<>(Set.of(l.type()));
+                perTitle.merge(l.titleId(), new LicenceLine(l.title(), types, l.seats(), cost), (a, b) -> {
+                    a.types().addAll(b.types());
+                    return new LicenceLine(a.title(), a.types(), a.seats() == null || b.seats() == null ? null : a.seats() + b.seats(),
+                        a.cost().add(b.cost()));
+                });
+            }
+            var licences = perTitle.values().stream().filter(l -> l.cost().signum() > 0).toList();
+            var licenceCost = licences.stream().map(LicenceLine::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
             var counts = people.countByKind(schoolId, caller);
             long pupilDevices = categories.stream().filter(c -> PUPIL_DEVICES.contains(c.category()))
                 .mapToLong(InventorySummary.CategoryFigures::inUse).sum();
             var value = categories.stream().map(InventorySummary.CategoryFigures::purchaseValue).reduce(BigDecimal.ZERO, BigDecimal::add);
             return new Inventory(categories, counts.getOrDefault(PersonKind.PUPIL, 0L), counts.getOrDefault(PersonKind.STAFF, 0L),
-                pupilDevices, value);
+                pupilDevices, value, licences, licenceCost, undated);
         } catch (RuntimeException e) {
             log.warn("Policy plan: inventory figures of school {} not available: {}", schoolId, e.toString());
             return null;

@@ -12,14 +12,20 @@ import org.springframework.context.MessageSource;
  * and what an approval keeps to compare versions) and as a list of blocks the PDF lays out.
  */
 final class PlanDocument {
-    /** A block of the document: a heading (level 1–3), a paragraph, or a table with a header row. */
-    sealed interface Block permits Heading, Paragraph, Table {}
+    /** A block of the document: a heading (level 1–3), a paragraph, a table with a header row, or a bar chart. */
+    sealed interface Block permits Heading, Paragraph, Table, Chart {}
 
     record Heading(int level, String text) implements Block {}
 
     record Paragraph(String text, boolean muted) implements Block {}
 
     record Table(List<String> header, List<List<String>> rows) implements Block {}
+
+    /**
+     * A bar chart: one group of bars per label, one bar per series ({@code stacked}: the series on top of each other);
+     * {@code values.get(label).get(series)}. The table beside it carries the same figures, so text exports leave it out.
+     */
+    record Chart(String title, List<String> labels, List<String> series, List<List<Double>> values, boolean stacked) implements Block {}
 
     private final MessageSource messages;
     private final Locale locale;
@@ -85,10 +91,28 @@ final class PlanDocument {
             inventory.categories().stream().map(c -> List.of(t("asset.category." + c.category()), String.valueOf(c.total()),
                 String.valueOf(c.inUse()), String.valueOf(c.underTwoYears()), String.valueOf(c.twoToFourYears()),
                 String.valueOf(c.fourToSixYears()), String.valueOf(c.sixYearsOrMore()), String.valueOf(c.ageUnknown()))).toList()));
+        blocks.add(new Chart(t("policy.chart.ages"), inventory.categories().stream().map(c -> t("asset.category." + c.category())).toList(),
+            List.of(t("policy.live.age0"), t("policy.live.age2"), t("policy.live.age4"), t("policy.live.age6"), t("policy.live.ageUnknown")),
+            inventory.categories().stream().map(c -> List.of((double) c.underTwoYears(), (double) c.twoToFourYears(),
+                (double) c.fourToSixYears(), (double) c.sixYearsOrMore(), (double) c.ageUnknown())).toList(), true));
         BigDecimal ratio = inventory.pupilsPerDevice();
         blocks.add(new Paragraph(ratio == null ? t("policy.live.ratio.none", inventory.pupils())
             : t("policy.live.ratio", inventory.pupils(), inventory.pupilDevices(), ratio), false));
         blocks.add(new Paragraph(t("policy.live.value", inventory.purchaseValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()), false));
+        blocks.add(new Heading(3, t("policy.live.licences")));
+        if (inventory.licences().isEmpty()) {
+            blocks.add(new Paragraph(t("policy.live.licences.none"), true));
+        } else {
+            blocks.add(new Table(List.of(t("policy.live.licence.title"), t("policy.live.licence.type"), t("policy.live.licence.seats"),
+                t("policy.live.licence.cost")),
+                inventory.licences().stream().map(l -> List.of(l.title(),
+                    String.join(", ", l.types().stream().map(type -> t("licence.type." + type)).toList()), l.seats() == null ? "–" : String.valueOf(l.seats()),
+                    l.cost().toPlainString())).toList()));
+            blocks.add(new Paragraph(t("policy.live.licences.total", "€ " + inventory.licenceCost().toPlainString()), false));
+        }
+        if (inventory.undatedLicences() > 0) {
+            blocks.add(new Paragraph(t("policy.live.licences.undated", inventory.undatedLicences()), true));
+        }
     }
 
     private void team(List<Block> blocks, LiveSections.TeamPart team) {
@@ -139,6 +163,33 @@ final class PlanDocument {
             money.forecast().rows().stream().map(r -> List.of(r.schoolYear(), String.valueOf(r.devices()),
                 r.devicesCost().toPlainString(), r.networkCost().toPlainString(), r.budget().toPlainString(),
                 r.gap().toPlainString())).toList()));
+        blocks.add(new Chart(t("policy.chart.forecast"), money.forecast().rows().stream().map(ReplacementForecast.Year::schoolYear).toList(),
+            List.of(t("policy.chart.cost"), t("policy.forecast.budget")),
+            money.forecast().rows().stream().map(r -> List.of(r.devicesCost().add(r.networkCost()).doubleValue(), r.budget().doubleValue()))
+                .toList(), false));
+        tco(blocks, money.tco());
+    }
+
+    private void tco(List<Block> blocks, Tco.Result tco) {
+        blocks.add(new Heading(3, t("policy.tco")));
+        if (tco.categories().isEmpty()) {
+            blocks.add(new Paragraph(t("policy.tco.none"), true));
+            return;
+        }
+        blocks.add(new Paragraph(t("policy.tco.intro", tco.schoolYear()), true));
+        blocks.add(new Table(List.of(t("policy.live.category"), t("policy.forecast.devices"), t("policy.tco.lifecycle"),
+            t("policy.tco.averagePrice"), t("policy.tco.licencesPerDevice"), t("policy.tco.perDevicePerYear"),
+            t("policy.tco.perDeviceLifetime"), t("policy.tco.repairs")),
+            tco.categories().stream().map(c -> List.of(t("asset.category." + c.category()), String.valueOf(c.devices()),
+                String.valueOf(c.lifecycleYears()), amount(c.averagePrice()), c.licencesPerDevicePerYear().toPlainString(),
+                amount(c.perDevicePerYear()), amount(c.perDeviceLifetime()), String.valueOf(c.repairs()))).toList()));
+        if (tco.unassigned().signum() > 0) {
+            blocks.add(new Paragraph(t("policy.tco.unassigned", "€ " + tco.unassigned().toPlainString()), true));
+        }
+    }
+
+    private static String amount(BigDecimal amount) {
+        return amount == null ? "–" : amount.toPlainString();
     }
 
     /** The document as Markdown. */

@@ -85,6 +85,8 @@ final class PlanPdf {
                     row.forEach(value -> pdfTable.addCell(new PdfPCell(new Phrase(new Chunk(value, CELL)))));
                 }
                 document.add(pdfTable);
+            } else if (block instanceof PlanDocument.Chart chart) {
+                document.add(PlanChart.image(writer, chart));
             }
         }
         document.close();

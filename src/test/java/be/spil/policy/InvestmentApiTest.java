@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import be.spil.directory.PersonView;
 import be.spil.school.SchoolView;
 import be.spil.shared.Role;
@@ -129,6 +131,39 @@ class InvestmentApiTest {
     }
 
     @Test
+    void theTotalCostOfOwnershipAddsLicencesSharedOverTheDevicesTheyAreOn() throws Exception {
+        call(get(base + "/tco"), "").andExpect(status().isOk()).andExpect(jsonPath("$.categories.length()").value(0));
+        String[] tags = new String[2];
+        for (int i = 0; i < 2; i++) {
+            String json = call(post(base + "/assets"), "{\"category\":\"LAPTOP\",\"status\":\"IN_USE\",\"purchaseDate\":\""
+                + LocalDate.of(first, 10, 1) + "\",\"price\":\"600\"}").andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+            tags[i] = com.jayway.jsonpath.JsonPath.read(json, "$.tag");
+        }
+        String titleJson = call(post(base + "/software/titles"), "{\"name\":\"Bookwidgets\",\"category\":\"OFFICE\",\"platform\":\"WEB\"}")
+            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        int title = com.jayway.jsonpath.JsonPath.read(titleJson, "$.id");
+        call(post(base + "/software/licences"), "{\"titleId\":" + title + ",\"type\":\"SUBSCRIPTION\",\"seats\":10,\"cost\":\"240\","
+            + "\"startDate\":\"" + first + "-09-01\",\"endDate\":\"" + (first + 1) + "-08-31\"}").andExpect(status().isCreated());
+        for (var tag : tags) {
+            call(post(base + "/software/installations"), "{\"asset\":\"" + tag + "\",\"titleId\":" + title + "}").andExpect(status().isCreated());
+        }
+        call(patch(base + "/assets/" + tags[0]), "{\"status\":\"IN_REPAIR\",\"reason\":\"Scherm\",\"version\":0}").andExpect(status().isOk());
+        call(get(base + "/tco"), "").andExpect(status().isOk())
+            .andExpect(jsonPath("$.licences").value(240.00))
+            .andExpect(jsonPath("$.categories[0].category").value("LAPTOP"))
+            .andExpect(jsonPath("$.categories[0].devices").value(2))
+            .andExpect(jsonPath("$.categories[0].averagePrice").value(600.00))
+            .andExpect(jsonPath("$.categories[0].licencesPerDevicePerYear").value(120.00))
+            .andExpect(jsonPath("$.categories[0].perDevicePerYear").value(240.00))
+            .andExpect(jsonPath("$.categories[0].perDeviceLifetime").value(1200.00))
+            .andExpect(jsonPath("$.categories[0].repairs").value(1));
+        String page = mvc.perform(get("/schools/" + school.code() + "/policy/budget").session(TenancyCheck.signIn(mvc, coordinator.email())))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"tco\"").contains("Kost per toestel per jaar").contains("240,00");
+    }
+
+    @Test
     void anotherSchoolNeverSeesOrChangesTheMoney() throws Exception {
         var other = fixtures.school();
         TenancyCheck.api(mvc)
@@ -136,7 +171,7 @@ class InvestmentApiTest {
             .staff(fixtures.user(school, Role.STAFF).email())
             .manager(coordinator.email())
             .unchanged(base + "/investment-plan")
-            .read(base + "/investment-plan").read(base + "/lifecycles").read(base + "/replacement-forecast")
+            .read(base + "/investment-plan").read(base + "/lifecycles").read(base + "/replacement-forecast").read(base + "/tco")
             .admin(HttpMethod.PUT, base + "/investment-plan", "{\"firstYear\":" + first + ",\"years\":4}")
             .admin(HttpMethod.POST, base + "/investment-plan/lines", line(first, "10"))
             .admin(HttpMethod.PUT, base + "/lifecycles/TABLET", "{\"years\":3}")

@@ -219,6 +219,38 @@ class PolicyPlanApiTest {
         assertThat(md).contains("| Laptop | 2 | 2 | 1 | 0 | 0 | 1 | 0 |")
             .contains("3 leerlingen en 2 leerlingtoestellen in gebruik (laptop, chromebook, tablet): 1,5 leerlingen per toestel.")
             .contains("901.00 euro");
+        // licences with their cost in the plan's year: a two-year licence counts for the days in this year
+        String titleJson = mvc.perform(post("/api/v1/schools/" + school.code() + "/software/titles").with(httpBasic(coordinator.email(), Fixtures.PASSWORD))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Smartschool\",\"category\":\"OFFICE\",\"platform\":\"WEB\"}"))
+            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        int title = com.jayway.jsonpath.JsonPath.read(titleJson, "$.id");
+        for (String licence : new String[] {
+                "{\"type\":\"SUBSCRIPTION\",\"seats\":20,\"cost\":\"500\",\"startDate\":\"" + year.startDate() + "\",\"endDate\":\"" + year.endDate() + "\"}",
+                "{\"type\":\"PER_USER\",\"seats\":5,\"cost\":\"80\"}"}) {
+            mvc.perform(post("/api/v1/schools/" + school.code() + "/software/licences").with(httpBasic(coordinator.email(), Fixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(licence.replace("{", "{\"titleId\":" + title + ",")))
+                .andExpect(status().isCreated());
+        }
+        md = getAs(base + ".md?year=" + year.name(), coordinator.email()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(md).contains("### Licenties en hun kost dit schooljaar").contains("| Smartschool | Abonnement | 20 | 500.00 |")
+            .contains("1 licentie met een kost heeft geen begindatum en telt niet mee.");
+        var pdf = getAs(base + ".pdf?year=" + year.name(), coordinator.email()).andExpect(status().isOk()).andReturn().getResponse()
+            .getContentAsByteArray();
+        var reader = new PdfReader(pdf);
+        var text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(new PdfTextExtractor(reader).getTextFromPage(page));
+        }
+        assertThat(text.toString()).contains("Licenties en hun kost dit schooljaar").contains("Totale kost per soort toestel");
+        // the charts are drawn as form XObjects holding their titles
+        assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).contains("/Subtype/Form");
+        int forms = 0;
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            var xobjects = reader.getPageN(page).getAsDict(com.lowagie.text.pdf.PdfName.RESOURCES)
+                .getAsDict(com.lowagie.text.pdf.PdfName.XOBJECT);
+            forms += xobjects == null ? 0 : xobjects.size();
+        }
+        assertThat(forms).isGreaterThanOrEqualTo(2);
     }
 
     @Test
