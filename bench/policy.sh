@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The policy module on PostgreSQL with the inventory bench data (bench/inventory.sql: 40 schools with 1,000 assets and
-# a school inv-xl with 40,000): the replacement forecast of one school and of the whole group (target <= 500 ms for
+# a school inv-xl with 40,000): the replacement forecast and total cost of ownership of one school and of the whole group (target <= 500 ms for
 # the group), and the plan of inv-xl (40,000 devices, a written plan with goals, actions and budget lines) as PDF
 # (target <= 5 s for a school of 1,500 devices), Word and Markdown; against the running app (java -Xmx256m -jar)
 # with a personal API token of a central admin. Writes $RESULTS/policy.md.
@@ -60,7 +60,8 @@ measure() { # name url count
 }
 measure "replacement forecast, whole group ($devices devices), 5 years" "$BASE/api/v1/replacement-forecast?years=5" "$N"
 measure "replacement forecast, school inv-01 (1,000 devices), 5 years" "$BASE/api/v1/schools/inv-01/replacement-forecast?years=5" "$N"
-measure "plan as PDF, school inv-xl ($xl devices)" "$BASE/api/v1/schools/inv-xl/policy-plan.pdf" 10
+measure "total cost of ownership, school inv-xl ($xl devices, 400,000 installations in the data)" "$BASE/api/v1/schools/inv-xl/tco" "$N"
+measure "plan as PDF with charts, school inv-xl ($xl devices)" "$BASE/api/v1/schools/inv-xl/policy-plan.pdf" 10
 measure "plan as Word, school inv-xl" "$BASE/api/v1/schools/inv-xl/policy-plan.docx" 10
 measure "plan as Markdown, school inv-xl" "$BASE/api/v1/schools/inv-xl/policy-plan.md" 10
 

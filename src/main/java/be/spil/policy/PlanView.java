@@ -25,7 +25,7 @@ public record PlanView(Long id, long schoolId, long schoolYearId, String year, S
     }
 
     public record Action(long id, long goalId, String title, Long ownerId, String ownerName, LocalDate deadline,
-                         String resources, String successCriterion, ActionStatus status, boolean overdue) {}
+                         String resources, String successCriterion, ActionStatus status, boolean overdue, LocalDate doneOn) {}
 
     public boolean saved() {
         return id != null;

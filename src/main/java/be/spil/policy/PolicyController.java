@@ -189,7 +189,9 @@ class PolicyController {
         var school = schools.visible(code, caller);
         var y = common(caller, school, year, model);
         if (y != null) {
-            model.addAttribute("plan", plans.plan(school.id(), y, caller));
+            var plan = plans.plan(school.id(), y, caller);
+            model.addAttribute("plan", plan);
+            model.addAttribute("progress", plans.progress(plan, y));
         }
         return "policy/board";
     }

@@ -53,6 +53,9 @@ public class PolicyPlans {
     /** An open action past its deadline, for the home page. */
     public record OverdueAction(long id, String title, LocalDate deadline, String goal, Long ownerId, String year) {}
 
+    /** An action keeps the day it was first marked done, and loses it when it is reopened. */
+    private static final String DONE_ON = "case when :st = 'DONE' then coalesce(done_on, cast(:today as date)) end";
+
     private final JdbcClient jdbc;
     private final SchoolCalendar calendar;
     private final People people;
@@ -116,7 +119,7 @@ public class PolicyPlans {
         for (var a : actions) {
             byGoal.computeIfAbsent(a.goalId(), k -> new ArrayList<>()).add(a.ownerId() == null ? a : new PlanView.Action(a.id(),
                 a.goalId(), a.title(), a.ownerId(), names.get(a.ownerId()), a.deadline(), a.resources(), a.successCriterion(),
-                a.status(), a.overdue()));
+                a.status(), a.overdue(), a.doneOn()));
         }
         return jdbc.sql("select * from policy_goal where plan_id = :p and not archived order by sort_order, id")
             .param("p", planId)
@@ -131,7 +134,7 @@ public class PolicyPlans {
         var status = ActionStatus.valueOf(rs.getString("status"));
         return new PlanView.Action(rs.getLong("id"), rs.getLong("goal_id"), rs.getString("title"),
             rs.getObject("owner_id", Long.class), null, deadline, rs.getString("resources"), rs.getString("success_criterion"),
-            status, status.open() && deadline != null && deadline.isBefore(today));
+            status, status.open() && deadline != null && deadline.isBefore(today), rs.getObject("done_on", LocalDate.class));
     }
 
     private Map<Long, String> ownerNames(Set<Long> ids) {
@@ -258,6 +261,11 @@ public class PolicyPlans {
         return changed(schoolId, year, before.id(), before, action.title().trim());
     }
 
+    /** Each goal's progress at the end of every month of the plan's school year so far. */
+    GoalProgress.Result progress(PlanView plan, SchoolYearView year) {
+        return GoalProgress.compute(plan.goals(), year.startDate(), year.endDate(), LocalDate.now(clock));
+    }
+
     /** Moves an action on the board. */
     @Transactional
     public PlanView setActionStatus(long schoolId, SchoolYearView year, long actionId, ActionStatus status, Caller caller) {
@@ -267,7 +275,8 @@ public class PolicyPlans {
         }
         var before = load(schoolId, year);
         var action = requireAction(before, actionId);
-        jdbc.sql("update policy_action set status = :st where id = :id").param("st", status.name()).param("id", actionId).update();
+        jdbc.sql("update policy_action set status = :st, done_on = " + DONE_ON + " where id = :id").param("st", status.name())
+            .param("today", Date.valueOf(LocalDate.now(clock))).param("id", actionId).update();
         return changed(schoolId, year, before.id(), before, action.title());
     }
 
@@ -423,8 +432,10 @@ public class PolicyPlans {
     private void insertAction(long schoolId, long goalId, String title, Long owner, LocalDate deadline, String resources,
                               String successCriterion, ActionStatus status, int order) {
         jdbc.sql("""
-                insert into policy_action (goal_id, school_id, title, owner_id, deadline, resources, success_criterion, status, sort_order)
-                values (:g, :s, :t, :o, :d, :r, :c, :st, :ord)""")
+                insert into policy_action (goal_id, school_id, title, owner_id, deadline, resources, success_criterion, status, sort_order,
+                  done_on)
+                values (:g, :s, :t, :o, :d, :r, :c, :st, :ord, case when :st = 'DONE' then cast(:today as date) end)""")
+            .param("today", Date.valueOf(LocalDate.now(clock)))
             .param("g", goalId).param("s", schoolId).param("t", title.trim()).param("o", owner)
             .param("d", deadline == null ? null : Date.valueOf(deadline)).param("r", clean(resources))
             .param("c", clean(successCriterion)).param("st", (status == null ? ActionStatus.PLANNED : status).name())
@@ -435,7 +446,8 @@ public class PolicyPlans {
                                  ActionStatus status) {
         jdbc.sql("""
                 update policy_action set title = :t, owner_id = :o, deadline = :d, resources = :r, success_criterion = :c,
-                  status = :st where id = :id""")
+                  status = :st, done_on = """ + DONE_ON + " where id = :id")
+            .param("today", Date.valueOf(LocalDate.now(clock)))
             .param("t", title.trim()).param("o", owner).param("d", deadline == null ? null : Date.valueOf(deadline))
             .param("r", clean(resources)).param("c", clean(successCriterion))
             .param("st", (status == null ? ActionStatus.PLANNED : status).name()).param("id", id).update();

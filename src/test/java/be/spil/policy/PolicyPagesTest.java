@@ -71,6 +71,13 @@ class PolicyPagesTest {
         mvc.perform(post(page + "/actions/" + action + "/status" + y() + "&from=board").session(session).with(csrf()).param("status", "DONE"))
             .andExpect(status().is3xxRedirection());
         assertThat(html(session, page + "/board" + y())).contains("Access points").doesNotContain("Te laat");
+        // the day it was done is kept for the progress over the year, and dropped when the action is reopened
+        assertThat(plans.plan(school.id(), year, Fixtures.ADMIN).goals().get(0).actions().get(0).doneOn()).isNotNull();
+        mvc.perform(post(page + "/actions/" + action + "/status" + y() + "&from=board").session(session).with(csrf()).param("status", "IN_PROGRESS"))
+            .andExpect(status().is3xxRedirection());
+        assertThat(plans.plan(school.id(), year, Fixtures.ADMIN).goals().get(0).actions().get(0).doneOn()).isNull();
+        mvc.perform(post(page + "/actions/" + action + "/status" + y() + "&from=board").session(session).with(csrf()).param("status", "DONE"))
+            .andExpect(status().is3xxRedirection());
         // the coordinator cannot approve; the director can, and then compares with the plan now
         assertThat(html(session, page + "/versions" + y())).doesNotContain("approveForm");
         var director = TenancyCheck.signIn(mvc, fixtures.user(school, Role.DIRECTOR).email());
