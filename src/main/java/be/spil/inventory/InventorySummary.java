@@ -30,10 +30,20 @@ public class InventorySummary {
                                   long fourToSixYears, long sixYearsOrMore, long ageUnknown, BigDecimal purchaseValue) {}
 
     /**
-     * Devices of one category bought in one school year ({@code schoolYear}: the year it starts in; null when the
-     * purchase date is unknown): how many, how many of them have no price, and the sum of the known prices.
+     * Devices of one category (and, for one school, one model: {@code modelId}, null without a model) bought in one
+     * school year ({@code schoolYear}: the year it starts in; null when the purchase date is unknown): how many, how
+     * many of them have no price, and the sum of the known prices.
      */
-    public record PurchaseCohort(AssetCategory category, Integer schoolYear, long count, long withoutPrice, BigDecimal value) {}
+    public record PurchaseCohort(AssetCategory category, Integer schoolYear, long count, long withoutPrice, BigDecimal value,
+                                 Long modelId) {
+        public PurchaseCohort(AssetCategory category, Integer schoolYear, long count, long withoutPrice, BigDecimal value) {
+            this(category, schoolYear, count, withoutPrice, value, null);
+        }
+    }
+
+    /** A model the school has devices of: how many, and the average price paid (null when none has a price). */
+    public record ModelInUse(long modelId, String manufacturer, String name, AssetCategory category, long devices,
+                             BigDecimal averagePrice) {}
 
     /**
      * A licence with a cost, and the period it covers (either end may be unknown). {@link #costIn} tells which part of
@@ -104,19 +114,36 @@ public class InventorySummary {
         if (schoolId == null ? !caller.centralAdmin() : !caller.canSee(schoolId)) {
             throw new NotFoundException("school", schoolId == null ? "all" : schoolId);
         }
+        // one school: per model too (a school has a few hundred at most); the whole group: per category only
+        String model = schoolId == null ? "cast(null as bigint)" : "model_id";
         return jdbc.sql("""
                 select category,
                   case when purchase_date is null then null
                        when extract(month from purchase_date) >= 9 then extract(year from purchase_date)
                        else extract(year from purchase_date) - 1 end as cohort,
+                  %s as model,
                   count(*) as n, sum(case when price is null then 1 else 0 end) as no_price,
                   coalesce(sum(price), 0) as purchase_value
                 from asset where (:all or school_id = :s) and status in ('ORDERED', 'IN_STOCK', 'IN_USE', 'IN_REPAIR')
-                group by 1, 2 order by 1, 2""")
+                group by 1, 2, 3 order by 1, 2""".formatted(model))
             .param("all", schoolId == null).param("s", schoolId == null ? -1L : schoolId)
             .query((rs, n) -> new PurchaseCohort(AssetCategory.valueOf(rs.getString("category")),
                 rs.getObject("cohort") == null ? null : rs.getInt("cohort"), rs.getLong("n"), rs.getLong("no_price"),
-                rs.getBigDecimal("purchase_value")))
+                rs.getBigDecimal("purchase_value"), rs.getObject("model", Long.class)))
+            .list();
+    }
+
+    /** The models a school has live devices of, most devices first (at most {@code limit}). */
+    public List<ModelInUse> modelsInUse(long schoolId, int limit, Caller caller) {
+        requireSee(schoolId, caller);
+        return jdbc.sql("""
+                select m.id, m.manufacturer, m.name, m.category, count(*) as n, avg(a.price) as average
+                from asset a join asset_model m on m.id = a.model_id
+                where a.school_id = :s and a.status in ('ORDERED', 'IN_STOCK', 'IN_USE', 'IN_REPAIR')
+                group by m.id, m.manufacturer, m.name, m.category order by n desc, m.manufacturer, m.name limit :limit""")
+            .param("s", schoolId).param("limit", limit)
+            .query((rs, n) -> new ModelInUse(rs.getLong(1), rs.getString(2), rs.getString(3), AssetCategory.valueOf(rs.getString(4)),
+                rs.getLong(5), rs.getBigDecimal(6) == null ? null : rs.getBigDecimal(6).setScale(2, RoundingMode.HALF_UP)))
             .list();
     }
 

@@ -80,6 +80,20 @@ class InvestmentApiController {
         return investments.forecast(schools.visible(code, caller).id(), years, caller);
     }
 
+    @GetMapping("/api/v1/schools/{code}/model-prices")
+    @Operation(summary = "The models the school has most devices of (50 at most), with the price of a new one where set")
+    List<Investments.ModelPrice> modelPrices(Caller caller, @PathVariable String code) {
+        return investments.modelPrices(schools.visible(code, caller).id(), caller);
+    }
+
+    @PutMapping("/api/v1/schools/{code}/model-prices/{modelId}")
+    @Operation(summary = "Set the price of a new device of a model the school has devices of (used by the replacement forecast "
+        + "before the category's price); an empty price removes it")
+    Investments.ModelPrice setModelPrice(Caller caller, @PathVariable String code, @PathVariable long modelId,
+                                         @Valid @RequestBody Investments.ModelPriceForm form) {
+        return investments.setModelPrice(schools.visible(code, caller).id(), modelId, form, caller);
+    }
+
     @GetMapping("/api/v1/schools/{code}/tco")
     @Operation(summary = "The total cost of ownership per device category in the current school year",
         description = "Per category: devices, lifecycle, average purchase price, licences per device per year (a licence's "

@@ -40,6 +40,7 @@ class InvestmentController {
         model.addAttribute("forecast", investments.forecast(school.id(), plan.years(), caller));
         model.addAttribute("lifecycles", investments.lifecycles(school.id(), caller));
         model.addAttribute("tco", investments.tco(school.id(), caller));
+        model.addAttribute("modelPrices", investments.modelPrices(school.id(), caller));
         model.addAttribute("budgetCategories", BudgetCategory.values());
         model.addAttribute("fundings", BudgetFunding.values());
         if (!model.containsAttribute("period")) {
@@ -98,6 +99,20 @@ class InvestmentController {
         var school = schools.visible(code, caller);
         investments.archiveLine(school.id(), id, caller);
         redirect.addFlashAttribute("message", "policy.line.archived");
+        return back(school);
+    }
+
+    @PostMapping("/schools/{code}/policy/budget/models/{modelId}")
+    String modelPrice(Caller caller, @PathVariable String code, @PathVariable long modelId,
+                      @RequestParam(required = false) BigDecimal price, RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        caller.requireManage(school.id());
+        try {
+            investments.setModelPrice(school.id(), modelId, new Investments.ModelPriceForm(price), caller);
+            redirect.addFlashAttribute("message", "policy.modelPrice.saved");
+        } catch (jakarta.validation.ConstraintViolationException e) {
+            redirect.addFlashAttribute("problem", "policy.modelPrice.invalid");
+        }
         return back(school);
     }
 

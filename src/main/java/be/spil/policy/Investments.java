@@ -47,6 +47,9 @@ public class Investments {
     static final String LINE_AUDIT_TYPE = "budget-line";
     static final String PLAN_AUDIT_TYPE = "investment-plan";
     static final String LIFECYCLE_AUDIT_TYPE = "lifecycle";
+    static final String MODEL_PRICE_AUDIT_TYPE = "model-price";
+    /** Models listed for a price: the ones the school has most devices of. */
+    static final int MAX_MODELS = 50;
     public static final int MAX_YEARS = 10;
 
     /** The plan's period: school years starting in {@code firstYear} … {@code firstYear + years - 1}. */
@@ -61,6 +64,13 @@ public class Investments {
                            @NotNull @DecimalMin("0") @DecimalMax("99999999.99") @Digits(integer = 8, fraction = 2) BigDecimal planned,
                            @DecimalMin("0") @DecimalMax("99999999.99") @Digits(integer = 8, fraction = 2) BigDecimal spent,
                            Integer version) {}
+
+    /** A model the school has devices of, with the price of a new one when the school set it (null: not set). */
+    public record ModelPrice(long modelId, String manufacturer, String name, AssetCategory category, long devices,
+                             BigDecimal averagePaid, BigDecimal price) {}
+
+    /** The price of a new device of a model; empty removes it. */
+    public record ModelPriceForm(@DecimalMin("0") @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal price) {}
 
     public record LifecycleForm(@NotNull @Min(1) @Max(Lifecycle.MAX_YEARS) Integer years,
                                 @DecimalMin("0") @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal price) {}
@@ -210,6 +220,40 @@ public class Investments {
         return after;
     }
 
+    /** The models the school has most devices of (at most {@value #MAX_MODELS}), with the price the school set for a new one. */
+    public List<ModelPrice> modelPrices(long schoolId, Caller caller) {
+        requireSee(schoolId, caller);
+        var prices = ownModelPrices(schoolId);
+        return inventory.modelsInUse(schoolId, MAX_MODELS, caller).stream().map(m -> new ModelPrice(m.modelId(), m.manufacturer(),
+            m.name(), m.category(), m.devices(), m.averagePrice(), prices.get(m.modelId()))).toList();
+    }
+
+    /** Sets (or, without a price, removes) the price of a new device of a model the school has devices of. */
+    @Transactional
+    public ModelPrice setModelPrice(long schoolId, long modelId, @Valid ModelPriceForm form, Caller caller) {
+        caller.requireManage(schoolId);
+        var model = inventory.modelsInUse(schoolId, Integer.MAX_VALUE, caller).stream().filter(m -> m.modelId() == modelId)
+            .findFirst().orElseThrow(() -> new NotFoundException("model", modelId));
+        var before = ownModelPrices(schoolId).get(modelId);
+        jdbc.sql("delete from policy_model_price where school_id = :s and model_id = :m").param("s", schoolId).param("m", modelId).update();
+        if (form.price() != null) {
+            jdbc.sql("insert into policy_model_price (school_id, model_id, price) values (:s, :m, :p)")
+                .param("s", schoolId).param("m", modelId).param("p", form.price()).update();
+        }
+        audit.record(MODEL_PRICE_AUDIT_TYPE, schoolId + "-" + modelId, schoolId, Action.UPDATED, model.manufacturer() + " " + model.name(),
+            java.util.Collections.singletonMap("price", before == null ? null : before.toPlainString()),
+            java.util.Collections.singletonMap("price", form.price() == null ? null : form.price().toPlainString()));
+        return new ModelPrice(modelId, model.manufacturer(), model.name(), model.category(), model.devices(), model.averagePrice(),
+            form.price());
+    }
+
+    private Map<Long, BigDecimal> ownModelPrices(long schoolId) {
+        Map<Long, BigDecimal> prices = new HashMap<>();
+        jdbc.sql("select model_id, price from policy_model_price where school_id = :s").param("s", schoolId)
+            .query((rs, n) -> prices.put(rs.getLong(1), rs.getBigDecimal(2))).list();
+        return prices;
+    }
+
     /** The replacement forecast of a school for {@code years} school years from the current one, with its budget. */
     public ReplacementForecast.Result forecast(long schoolId, int years, Caller caller) {
         requireSee(schoolId, caller);
@@ -222,7 +266,8 @@ public class Investments {
             .query((rs, i) -> budget.computeIfAbsent(rs.getInt(1), k -> new EnumMap<>(BudgetCategory.class))
                 .put(BudgetCategory.valueOf(rs.getString(2)), rs.getBigDecimal(3)))
             .list();
-        return ReplacementForecast.compute(inventory.cohorts(schoolId, caller), ownLifecycles(schoolId), currentYear(), n, budget);
+        return ReplacementForecast.compute(inventory.cohorts(schoolId, caller), ownLifecycles(schoolId), ownModelPrices(schoolId),
+            currentYear(), n, budget);
     }
 
     /**
@@ -249,7 +294,7 @@ public class Investments {
             .query((rs, i) -> budget.computeIfAbsent(rs.getInt(1), k -> new EnumMap<>(BudgetCategory.class))
                 .put(BudgetCategory.valueOf(rs.getString(2)), rs.getBigDecimal(3)))
             .list();
-        return ReplacementForecast.compute(inventory.cohorts(null, caller), Map.of(), currentYear(), n, budget);
+        return ReplacementForecast.compute(inventory.cohorts(null, caller), Map.of(), Map.of(), currentYear(), n, budget);
     }
 
     private static int checkYears(int years) {

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Which devices reach the end of their life in which school year and what replacing them costs, from the devices
  * bought per school year and the lifecycle per category; compared with the budget lines for devices and network.
- * Devices already past their life count in the first year. Depreciation is linear over the lifecycle.
+ * Devices already past their life count in the first year. Depreciation is linear over the lifecycle. A replacement
+ * costs the price configured for its model, else the one configured for its category, else what the device cost.
  */
 final class ReplacementForecast {
     /** One school year of the forecast; {@code gap} is budget minus cost (negative: money is missing). */
@@ -29,10 +30,11 @@ final class ReplacementForecast {
 
     /**
      * @param firstYear the first school year of the forecast (the year it starts in), usually the current one
+     * @param modelPrices the price of a new device per model id, where the school configured one
      * @param budget    planned money per school year (start year) for devices and for network
      */
-    static Result compute(List<PurchaseCohort> cohorts, Map<AssetCategory, Lifecycle> lifecycles, int firstYear, int years,
-                          Map<Integer, Map<BudgetCategory, BigDecimal>> budget) {
+    static Result compute(List<PurchaseCohort> cohorts, Map<AssetCategory, Lifecycle> lifecycles, Map<Long, BigDecimal> modelPrices,
+                          int firstYear, int years, Map<Integer, Map<BudgetCategory, BigDecimal>> budget) {
         long[] devices = new long[years];
         long[] withoutPrice = new long[years];
         long overdue = 0;
@@ -65,7 +67,10 @@ final class ReplacementForecast {
             }
             devices[index] += cohort.count();
             BigDecimal cost;
-            if (life.price() != null) {
+            var modelPrice = cohort.modelId() == null ? null : modelPrices.get(cohort.modelId());
+            if (modelPrice != null) {
+                cost = modelPrice.multiply(BigDecimal.valueOf(cohort.count()));
+            } else if (life.price() != null) {
                 cost = life.price().multiply(BigDecimal.valueOf(cohort.count()));
             } else {
                 cost = cohort.value();

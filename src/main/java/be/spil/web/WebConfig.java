@@ -21,6 +21,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfig implements WebMvcConfigurer {
     static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH);
 
+    @Override
+    public void addFormatters(org.springframework.format.FormatterRegistry registry) {
+        registry.addFormatterForFieldType(java.math.BigDecimal.class, new DecimalFormatter());
+    }
+
     /** Dutch by default; a choice made in the header (?lang=en) is remembered in a cookie for a year. */
     @Bean
     LocaleResolver localeResolver() {

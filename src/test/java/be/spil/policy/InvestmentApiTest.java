@@ -164,6 +164,52 @@ class InvestmentApiTest {
     }
 
     @Test
+    void aPriceSetForAModelIsWhatReplacingItsDevicesCosts() throws Exception {
+        var bought = LocalDate.of(first - 5, 10, 1);
+        for (int i = 0; i < 2; i++) {
+            call(post(base + "/assets"), "{\"category\":\"LAPTOP\",\"manufacturer\":\"Dell\",\"model\":\"Latitude 3540\","
+                + "\"status\":\"IN_USE\",\"purchaseDate\":\"" + bought + "\",\"price\":\"600\"}").andExpect(status().isCreated());
+        }
+        String models = call(get(base + "/model-prices"), "").andExpect(status().isOk())
+            .andExpect(jsonPath("$[0].name").value("Latitude 3540")).andExpect(jsonPath("$[0].devices").value(2))
+            .andExpect(jsonPath("$[0].averagePaid").value(600.00)).andExpect(jsonPath("$[0].price").doesNotExist())
+            .andReturn().getResponse().getContentAsString();
+        int model = com.jayway.jsonpath.JsonPath.read(models, "$[0].modelId");
+        call(get(base + "/replacement-forecast?years=1"), "").andExpect(jsonPath("$.rows[0].devicesCost").value(1200.00));
+        call(put(base + "/model-prices/" + model), "{\"price\":\"899.99\"}").andExpect(status().isOk())
+            .andExpect(jsonPath("$.price").value(899.99));
+        call(get(base + "/replacement-forecast?years=1"), "").andExpect(jsonPath("$.rows[0].devicesCost").value(1799.98));
+        // bad input changes nothing: negative, three decimals, text, a model the school has no devices of, another school
+        call(put(base + "/model-prices/" + model), "{\"price\":\"-1\"}").andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("price"));
+        call(put(base + "/model-prices/" + model), "{\"price\":\"1.005\"}").andExpect(status().isBadRequest());
+        call(put(base + "/model-prices/" + model), "{\"price\":\"veel\"}").andExpect(status().isBadRequest());
+        call(put(base + "/model-prices/999999999"), "{\"price\":\"10\"}").andExpect(status().isNotFound());
+        var other = fixtures.school();
+        mvc.perform(put("/api/v1/schools/" + other.code() + "/model-prices/" + model)
+                .with(httpBasic(fixtures.user(other, Role.ICT_COORDINATOR).email(), Fixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"price\":\"1\"}"))
+            .andExpect(status().isNotFound());
+        mvc.perform(put(base + "/model-prices/" + model).with(httpBasic(fixtures.user(school, Role.STAFF).email(), Fixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"price\":\"1\"}"))
+            .andExpect(status().isForbidden());
+        call(get(base + "/model-prices"), "").andExpect(jsonPath("$[0].price").value(899.99));
+        // the page takes a Flemish amount; empty removes the price
+        var session = TenancyCheck.signIn(mvc, coordinator.email());
+        mvc.perform(post("/schools/" + school.code() + "/policy/budget/models/" + model).session(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("price", "1.050,50")).andExpect(status().is3xxRedirection());
+        call(get(base + "/model-prices"), "").andExpect(jsonPath("$[0].price").value(1050.50));
+        String page = mvc.perform(get("/schools/" + school.code() + "/policy/budget").session(session)).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"modelPrices\"").contains("Dell Latitude 3540");
+        mvc.perform(post("/schools/" + school.code() + "/policy/budget/models/" + model).session(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("price", "")).andExpect(status().is3xxRedirection());
+        call(get(base + "/model-prices"), "").andExpect(jsonPath("$[0].price").doesNotExist());
+    }
+
+    @Test
     void anotherSchoolNeverSeesOrChangesTheMoney() throws Exception {
         var other = fixtures.school();
         TenancyCheck.api(mvc)
@@ -171,7 +217,7 @@ class InvestmentApiTest {
             .staff(fixtures.user(school, Role.STAFF).email())
             .manager(coordinator.email())
             .unchanged(base + "/investment-plan")
-            .read(base + "/investment-plan").read(base + "/lifecycles").read(base + "/replacement-forecast").read(base + "/tco")
+            .read(base + "/investment-plan").read(base + "/lifecycles").read(base + "/replacement-forecast").read(base + "/tco").read(base + "/model-prices")
             .admin(HttpMethod.PUT, base + "/investment-plan", "{\"firstYear\":" + first + ",\"years\":4}")
             .admin(HttpMethod.POST, base + "/investment-plan/lines", line(first, "10"))
             .admin(HttpMethod.PUT, base + "/lifecycles/TABLET", "{\"years\":3}")

@@ -21,7 +21,7 @@ class ReplacementForecastTest {
                 cohort(AssetCategory.LAPTOP, 2019, 4, "2000.00"),     // end of life 2024: overdue, counted now
                 cohort(AssetCategory.LAPTOP, 2024, 10, "6000.00"),    // end of life 2029
                 cohort(AssetCategory.SWITCH, 2020, 2, "800.00")),     // 8 years: 2028, paid from the network budget
-            Map.of(), 2026, 5, Map.of(2026, Map.of(BudgetCategory.DEVICES, new BigDecimal("9000.00"))));
+            Map.of(), Map.of(), 2026, 5, Map.of(2026, Map.of(BudgetCategory.DEVICES, new BigDecimal("9000.00"))));
         assertThat(result.rows()).hasSize(5);
         var now = result.rows().get(0);
         assertThat(now.schoolYear()).isEqualTo("2026-2027");
@@ -37,7 +37,7 @@ class ReplacementForecastTest {
     @Test
     void aConfiguredLifecycleAndPriceChangeWhenAndHowMuch() {
         var lifecycles = Map.of(AssetCategory.TABLET, new Lifecycle(AssetCategory.TABLET, 3, new BigDecimal("400.00"), true));
-        var result = ReplacementForecast.compute(List.of(cohort(AssetCategory.TABLET, 2024, 30, "9000.00")), lifecycles, 2026, 3,
+        var result = ReplacementForecast.compute(List.of(cohort(AssetCategory.TABLET, 2024, 30, "9000.00")), lifecycles, Map.of(), 2026, 3,
             Map.of());
         assertThat(result.rows().get(1).devices()).isEqualTo(30);
         assertThat(result.rows().get(1).devicesCost()).isEqualByComparingTo("12000.00");
@@ -50,7 +50,7 @@ class ReplacementForecastTest {
                 cohort(AssetCategory.INTERACTIVE_DISPLAY, 2022, 1, "4000.00"),  // 8 years, 4 gone: half
                 cohort(AssetCategory.INTERACTIVE_DISPLAY, 2010, 1, "3000.00"),  // long past: nothing left
                 cohort(AssetCategory.INTERACTIVE_DISPLAY, null, 3, "0")),
-            Map.of(), 2026, 5, Map.of());
+            Map.of(), Map.of(), 2026, 5, Map.of());
         var displays = result.categories().get(0);
         assertThat(displays.devices()).isEqualTo(5);
         assertThat(displays.purchaseValue()).isEqualByComparingTo("7000.00");
@@ -64,8 +64,20 @@ class ReplacementForecastTest {
 
     @Test
     void nothingToForecastGivesEmptyYears() {
-        var result = ReplacementForecast.compute(List.of(), Map.of(), 2026, 2, Map.of());
+        var result = ReplacementForecast.compute(List.of(), Map.of(), Map.of(), 2026, 2, Map.of());
         assertThat(result.rows()).extracting(ReplacementForecast.Year::devices).containsExactly(0L, 0L);
         assertThat(result.categories()).isEmpty();
+    }
+
+    @Test
+    void aPriceConfiguredForAModelWinsOverTheCategorysAndThePurchasePrice() {
+        var lifecycles = Map.of(AssetCategory.LAPTOP, new Lifecycle(AssetCategory.LAPTOP, 5, new BigDecimal("700.00"), true));
+        var result = ReplacementForecast.compute(List.of(
+                new PurchaseCohort(AssetCategory.LAPTOP, 2021, 10, 0, new BigDecimal("5000.00"), 7L),    // model 7: 900 each
+                new PurchaseCohort(AssetCategory.LAPTOP, 2021, 2, 0, new BigDecimal("1000.00"), 8L),     // category: 700 each
+                new PurchaseCohort(AssetCategory.TABLET, 2022, 3, 0, new BigDecimal("900.00"), 9L)),     // own price, 4 years
+            lifecycles, Map.of(7L, new BigDecimal("900.00")), 2026, 2, Map.of());
+        assertThat(result.rows().get(0).devices()).isEqualTo(15);
+        assertThat(result.rows().get(0).devicesCost()).isEqualByComparingTo("11300.00");
     }
 }
