@@ -1,5 +1,6 @@
 package be.spil.policy;
 
+import be.spil.shared.PdfFonts;
 import com.lowagie.text.Image;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
@@ -25,7 +26,7 @@ final class PlanChart {
     private PlanChart() {}
 
     static Image image(PdfWriter writer, PlanDocument.Chart chart) {
-        var font = font();
+        var font = PdfFonts.regular();
         PdfTemplate t = writer.getDirectContent().createTemplate(WIDTH, HEIGHT);
         text(t, font, 9, chart.title(), 0, HEIGHT - 11);
         double max = 0;
@@ -109,14 +110,6 @@ final class PlanChart {
     private static String shorten(String text, float width) {
         int max = Math.max(3, (int) (width / 3.6f));
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
-    private static BaseFont font() {
-        try {
-            return BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void text(PdfContentByte c, BaseFont font, float size, String text, float x, float y) {

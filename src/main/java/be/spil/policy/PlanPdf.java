@@ -1,5 +1,6 @@
 package be.spil.policy;
 
+import be.spil.shared.PdfFonts;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -18,13 +19,13 @@ import java.util.List;
 /** Lays the plan's document out as an A4 PDF: a title page with the contents, then the sections, page numbers below. */
 final class PlanPdf {
     private static final Color ACCENT = new Color(0x0b, 0x4f, 0x8a);
-    private static final Font TITLE = new Font(Font.HELVETICA, 24, Font.BOLD, ACCENT);
-    private static final Font H2 = new Font(Font.HELVETICA, 16, Font.BOLD, ACCENT);
-    private static final Font H3 = new Font(Font.HELVETICA, 12, Font.BOLD);
-    private static final Font BODY = new Font(Font.HELVETICA, 10);
-    private static final Font MUTED = new Font(Font.HELVETICA, 10, Font.ITALIC, Color.DARK_GRAY);
-    private static final Font CELL = new Font(Font.HELVETICA, 8);
-    private static final Font CELL_HEAD = new Font(Font.HELVETICA, 8, Font.BOLD);
+    private static final Font TITLE = PdfFonts.font(24, Font.BOLD, ACCENT);
+    private static final Font H2 = PdfFonts.font(16, Font.BOLD, ACCENT);
+    private static final Font H3 = PdfFonts.font(12, Font.BOLD);
+    private static final Font BODY = PdfFonts.font(10, Font.NORMAL);
+    private static final Font MUTED = PdfFonts.font(10, Font.ITALIC, Color.DARK_GRAY);
+    private static final Font CELL = PdfFonts.font(8, Font.NORMAL);
+    private static final Font CELL_HEAD = PdfFonts.font(8, Font.BOLD);
 
     private PlanPdf() {}
 

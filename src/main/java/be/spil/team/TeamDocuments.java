@@ -1,10 +1,10 @@
 package be.spil.team;
 
+import be.spil.shared.PdfFonts;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -103,11 +103,11 @@ class TeamDocuments {
         }
     }
 
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, "Cp1252", 16);
-    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, "Cp1252", 12);
-    private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, "Cp1252", 9);
-    private static final Font NORMAL = FontFactory.getFont(FontFactory.HELVETICA, "Cp1252", 9);
-    private static final Font TEXT = FontFactory.getFont(FontFactory.HELVETICA, "Cp1252", 10.5f);
+    private static final Font TITLE = PdfFonts.font(16, Font.BOLD);
+    private static final Font HEADING = PdfFonts.font(12, Font.BOLD);
+    private static final Font BOLD = PdfFonts.font(9, Font.BOLD);
+    private static final Font NORMAL = PdfFonts.font(9, Font.NORMAL);
+    private static final Font TEXT = PdfFonts.font(10.5f, Font.NORMAL);
 
     void divisionPdf(Division d, Locale locale, OutputStream out) {
         var document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);

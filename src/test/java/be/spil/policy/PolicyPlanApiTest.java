@@ -197,6 +197,10 @@ class PolicyPlanApiTest {
         var parsed = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(documentXml.getBytes(StandardCharsets.UTF_8)));
         assertThat(parsed.getDocumentElement().getTextContent()).contains("Onze visie op <script>alert(1)</script> ICT")
             .contains("Wifi | overal");
+        // names outside Windows-1252 print as written (the font is embedded)
+        putPlan(plan("Łukasz, Şükrü en Nguyễn Thị Minh Khai werken samen", 0, ""), coordinator.email()).andExpect(status().isOk());
+        var unicodePdf = getAs(base + ".pdf?year=" + year.name(), coordinator.email()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new PdfTextExtractor(new PdfReader(unicodePdf)).getTextFromPage(2)).contains("Łukasz, Şükrü en Nguyễn Thị Minh Khai");
     }
 
     @Test
