@@ -16,4 +16,10 @@ class HelpdeskNavigation {
     NavEntry ticketsNav() {
         return new NavEntry("nav.tickets", "/schools/{school}/tickets", 60, c -> true, "nav.group.support");
     }
+
+    @Bean
+    NavEntry helpdeskFiguresNav() {
+        return new NavEntry("nav.helpdeskFigures", "/schools/{school}/helpdesk/figures", 61,
+            c -> c.schoolIds().stream().anyMatch(id -> Tickets.isTeam(c, id)) || c.centralAdmin(), "nav.group.support");
+    }
 }

@@ -377,6 +377,8 @@ class AccessibilityTest extends BrowserJourney {
         checkBoth(coordinator, "tickets");
         coordinator.go(base + "/tickets/" + ticket.number());
         checkBoth(coordinator, "ticket");
+        coordinator.go(base + "/helpdesk/figures");
+        checkBoth(coordinator, "helpdesk-figures");
         coordinator.go(base + "/knowledge");
         checkBoth(coordinator, "knowledge");
         coordinator.go(base + "/knowledge/" + article.id());
