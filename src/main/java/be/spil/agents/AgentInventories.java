@@ -10,6 +10,8 @@ import be.spil.audit.AuditTrail.Action;
 import be.spil.directory.People;
 import be.spil.directory.PersonSummary;
 import be.spil.inventory.AgentAssets;
+import be.spil.inventory.AgentSoftware;
+import be.spil.inventory.SoftwarePlatform;
 import be.spil.shared.Caller;
 import be.spil.shared.Paging;
 import java.sql.Timestamp;
@@ -17,6 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +49,11 @@ class AgentInventories {
     private final Clock clock;
     private final People people;
     private final JdbcTemplate batch;
+    private final AgentSoftware agentSoftware;
 
-    AgentInventories(JdbcClient jdbc, JdbcTemplate batch, AgentAssets agentAssets, AuditTrail audit, Clock clock, People people) {
+    AgentInventories(JdbcClient jdbc, JdbcTemplate batch, AgentAssets agentAssets, AgentSoftware agentSoftware, AuditTrail audit,
+                     Clock clock, People people) {
+        this.agentSoftware = agentSoftware;
         this.people = people;
         this.batch = batch;
         this.jdbc = jdbc;
@@ -74,12 +81,14 @@ class AgentInventories {
         var found = agentAssets.record(schoolId, new AgentAssets.Discovered(inv.category(), inv.manufacturer(), inv.model(),
             inv.serial(), inv.uuid(), inv.hostname(), inv.macs(), inv.ipAddress()), now);
         long asset = found.assetId();
-        boolean known = storeDetails(schoolId, asset, inv, at);
+        var state = storeDetails(schoolId, asset, inv, at);
+        boolean known = state.known();
         replaceIfChanged(asset, "agent_disk", inv.disks(), disks(asset), this::insertDisk);
         replaceIfChanged(asset, "agent_interface", inv.interfaces(), interfaces(asset), this::insertInterface);
         replaceIfChanged(asset, "agent_peripheral", inv.peripherals(), peripherals(asset), this::insertPeripheral);
         if (inv.software() != null) {
-            storeSoftware(schoolId, asset, inv.software(), known && !found.created());
+            var diff = storeSoftware(schoolId, asset, inv.software(), known && !found.created());
+            catalog(schoolId, asset, inv, state, diff, now);
         }
         jdbc.sql("""
                 update agent_device set asset_id = :asset, protocol = :p, agent = coalesce(:a, agent), last_contact_at = :now,
@@ -125,13 +134,20 @@ class AgentInventories {
             .param("s", schoolId).param("d", deviceId).query(Long.class).single();
     }
 
-    /** Writes the computer's details; true when it had details before (so changes are worth a line in the history). */
-    private boolean storeDetails(long schoolId, long asset, ComputerInventory inv, Timestamp at) {
+    /** What was stored of the computer before this inventory: details, whether its software is in the catalog, its OS. */
+    record State(boolean known, boolean softwareSynced, String osName) {}
+
+    /** Writes the computer's details; {@code known} when it had details before (so changes are worth a line in the history). */
+    private State storeDetails(long schoolId, long asset, ComputerInventory inv, Timestamp at) {
+        var synced = new boolean[1];
         var before = jdbc.sql("select * from agent_computer where asset_id = :a").param("a", asset)
-            .query((rs, n) -> new Details(rs.getString("os_name"), rs.getString("os_version"), rs.getString("os_arch"),
+            .query((rs, n) -> {
+                synced[0] = rs.getBoolean("software_synced");
+                return new Details(rs.getString("os_name"), rs.getString("os_version"), rs.getString("os_arch"),
                 rs.getString("kernel"), rs.getString("cpu"), (Integer) rs.getObject("cpu_count", Integer.class),
                 (Integer) rs.getObject("cpu_cores", Integer.class), rs.getObject("memory_mb", Long.class),
-                rs.getString("bios_manufacturer"), rs.getString("bios_version"), rs.getString("bios_date"), rs.getString("last_user")))
+                rs.getString("bios_manufacturer"), rs.getString("bios_version"), rs.getString("bios_date"), rs.getString("last_user"));
+            })
             .optional();
         if (before.isEmpty()) {
             jdbc.sql("insert into agent_computer (asset_id, school_id, last_inventory_at) values (:a, :s, :at)")
@@ -164,7 +180,8 @@ class AgentInventories {
                     before.get().auditView(), d.auditView());
             }
         }
-        return before.isPresent();
+        String osName = d != null && d.osName() != null ? d.osName() : before.map(Details::osName).orElse(null);
+        return new State(before.isPresent(), synced[0], osName);
     }
 
     private static final Caller READER = new Caller(0, "agent@spil", "Inventory agent", true, Map.of());
@@ -241,8 +258,11 @@ class AgentInventories {
             .param("s", p.serial()).update();
     }
 
+    /** The programs added and removed by an inventory. */
+    record SoftwareDiff(List<Software> added, List<Software> removed) {}
+
     /** The difference with what is stored: removed rows deleted, new rows added, one line in the history. */
-    private void storeSoftware(long schoolId, long asset, List<Software> software, boolean noteChanges) {
+    private SoftwareDiff storeSoftware(long schoolId, long asset, List<Software> software, boolean noteChanges) {
         record Row(long id, Software software) {}
         var stored = new HashMap<String, Row>();
         jdbc.sql("select id, name, version, publisher from agent_software where asset_id = :a").param("a", asset)
@@ -287,6 +307,69 @@ class AgentInventories {
             after.put("software", summary(added, removed));
             audit.record(ASSET_AUDIT, asset, schoolId, Action.UPDATED, "software", before, after);
         }
+        return new SoftwareDiff(added, removed);
+    }
+
+    /**
+     * The programs in the school's software catalog and the asset's AGENT installations: all of them the first time (or
+     * when the computer's software was never put in the catalog), else only the titles of programs added or removed.
+     */
+    private void catalog(long schoolId, long asset, ComputerInventory inv, State state, SoftwareDiff diff, Instant now) {
+        boolean full = !state.softwareSynced();
+        if (!full && diff.added().isEmpty() && diff.removed().isEmpty()) {
+            return;
+        }
+        var programs = new ArrayList<AgentSoftware.Program>(inv.software().size());
+        for (var s : inv.software()) {
+            var t = SoftwareNames.title(s.name(), s.version(), s.publisher(), s.category(), s.source());
+            if (t != null) {
+                programs.add(new AgentSoftware.Program(t.name(), t.publisher(), t.version()));
+            }
+        }
+        Set<String> keys = null;
+        if (!full) {
+            keys = new HashSet<>();
+            for (var list : List.of(diff.added(), diff.removed())) {
+                for (var s : list) {
+                    String name = SoftwareNames.name(s.name(), s.version().isEmpty() ? null : s.version());
+                    if (name != null) {
+                        keys.add(AgentSoftware.key(name));
+                    }
+                }
+            }
+        }
+        agentSoftware.sync(schoolId, asset, platform(state.osName()), programs, keys, now);
+        if (full) {
+            jdbc.sql("update agent_computer set software_synced = true where asset_id = :a").param("a", asset).update();
+        }
+    }
+
+    /** The platform of new titles, from the computer's operating system. */
+    static SoftwarePlatform platform(String osName) {
+        if (osName == null) {
+            return SoftwarePlatform.MULTI;
+        }
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("windows")) {
+            return SoftwarePlatform.WINDOWS;
+        }
+        if (os.contains("mac") || os.contains("darwin")) {
+            return SoftwarePlatform.MACOS;
+        }
+        if (os.contains("chrome")) {
+            return SoftwarePlatform.CHROMEOS;
+        }
+        if (os.contains("android")) {
+            return SoftwarePlatform.ANDROID;
+        }
+        if (os.contains("ios")) {
+            return SoftwarePlatform.IOS;
+        }
+        if (os.contains("linux") || os.contains("debian") || os.contains("ubuntu") || os.contains("fedora") || os.contains("bsd")
+            || os.contains("mint") || os.contains("suse") || os.contains("centos") || os.contains("red hat")) {
+            return SoftwarePlatform.LINUX;
+        }
+        return SoftwarePlatform.MULTI;
     }
 
     static String summary(List<Software> added, List<Software> removed) {

@@ -52,6 +52,8 @@ final class SoftwareNames {
     private static final Set<String> LANGUAGE_SECTIONS = Set.of("perl", "java", "python", "ruby", "php", "javascript", "haskell",
         "ocaml", "rust", "golang", "lisp", "gnustep", "r");
 
+    private static final Set<String> PACKAGE_MANAGERS = Set.of("deb", "rpm", "pacman", "apk", "ebuild", "pkg", "slackware");
+
     private static final int CACHE_SIZE = 50_000;
     private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
 
@@ -59,7 +61,12 @@ final class SoftwareNames {
 
     /** The title of a reported program, or null when it is no title (an update, a library, a hidden component, no name). */
     static Title title(String name, String version, String publisher, String category) {
-        if (name == null || name.isBlank() || skipped(name, category)) {
+        return title(name, version, publisher, category, null);
+    }
+
+    /** As {@link #title(String, String, String, String)}, for a program of a package manager ({@code source} deb, rpm…). */
+    static Title title(String name, String version, String publisher, String category, String source) {
+        if (name == null || name.isBlank() || skipped(name, category) || librarySource(name, category, source)) {
             return null;
         }
         String v = version == null || version.isBlank() ? null : version.strip();
@@ -82,6 +89,23 @@ final class SoftwareNames {
             return true;
         }
         return LANGUAGE_SECTIONS.contains(section) && name.strip().toLowerCase(Locale.ROOT).startsWith("lib");
+    }
+
+    /**
+     * A package of a Linux package manager that sent no section (the OCS agent): "lib…" packages (not LibreOffice) and
+     * development, debug and documentation packages are libraries, not programs.
+     */
+    static boolean librarySource(String name, String category, String source) {
+        if (source == null || category != null && !category.isBlank()) {
+            return false;
+        }
+        String s = source.strip().toLowerCase(Locale.ROOT);
+        if (!PACKAGE_MANAGERS.contains(s)) {
+            return false;
+        }
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        return n.startsWith("lib") && !n.startsWith("libreoffice") || n.endsWith("-dev") || n.endsWith("-dbg") || n.endsWith("-dbgsym")
+            || n.endsWith("-doc") || n.endsWith("-devel") || n.endsWith("-debuginfo");
     }
 
     /** The catalog name of a program name reported with this version (null or blank: none); null when nothing is left. */
