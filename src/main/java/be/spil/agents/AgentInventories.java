@@ -83,12 +83,27 @@ class AgentInventories {
         long asset = found.assetId();
         var state = storeDetails(schoolId, asset, inv, at);
         boolean known = state.known();
-        replaceIfChanged(asset, "agent_disk", inv.disks(), disks(asset), this::insertDisk);
-        replaceIfChanged(asset, "agent_interface", inv.interfaces(), interfaces(asset), this::insertInterface);
-        replaceIfChanged(asset, "agent_peripheral", inv.peripherals(), peripherals(asset), this::insertPeripheral);
-        if (inv.software() != null) {
+        // what was reported the same as last time (by digest) is not read and compared again
+        String hardware = inv.disks() != null && inv.interfaces() != null && inv.peripherals() != null
+            ? digest(List.of(inv.disks(), inv.interfaces(), inv.peripherals())) : null;
+        boolean hardwareTouched = inv.disks() != null || inv.interfaces() != null || inv.peripherals() != null;
+        if (hardwareTouched && (hardware == null || !hardware.equals(state.hardwareDigest()))) {
+            replaceIfChanged(asset, "agent_disk", inv.disks(), inv.disks() == null ? null : disks(asset), this::insertDisk);
+            replaceIfChanged(asset, "agent_interface", inv.interfaces(), inv.interfaces() == null ? null : interfaces(asset),
+                this::insertInterface);
+            replaceIfChanged(asset, "agent_peripheral", inv.peripherals(), inv.peripherals() == null ? null : peripherals(asset),
+                this::insertPeripheral);
+        }
+        String software = inv.software() == null ? null : digest(List.of(inv.software()));
+        if (inv.software() != null && (!state.softwareSynced() || !software.equals(state.softwareDigest()))) {
             var diff = storeSoftware(schoolId, asset, inv.software(), known && !found.created());
             catalog(schoolId, asset, inv, state, diff, now);
+        }
+        if (hardwareTouched || software != null) {
+            jdbc.sql("""
+                    update agent_computer set hardware_digest = case when :touched then :hardware else hardware_digest end,
+                      software_digest = coalesce(:software, software_digest) where asset_id = :a""")
+                .param("touched", hardwareTouched).param("hardware", hardware).param("software", software).param("a", asset).update();
         }
         jdbc.sql("""
                 update agent_device set asset_id = :asset, protocol = :p, agent = coalesce(:a, agent), last_contact_at = :now,
@@ -135,14 +150,17 @@ class AgentInventories {
     }
 
     /** What was stored of the computer before this inventory: details, whether its software is in the catalog, its OS. */
-    record State(boolean known, boolean softwareSynced, String osName) {}
+    record State(boolean known, boolean softwareSynced, String osName, String hardwareDigest, String softwareDigest) {}
 
     /** Writes the computer's details; {@code known} when it had details before (so changes are worth a line in the history). */
     private State storeDetails(long schoolId, long asset, ComputerInventory inv, Timestamp at) {
         var synced = new boolean[1];
+        var digests = new String[2];
         var before = jdbc.sql("select * from agent_computer where asset_id = :a").param("a", asset)
             .query((rs, n) -> {
                 synced[0] = rs.getBoolean("software_synced");
+                digests[0] = rs.getString("hardware_digest");
+                digests[1] = rs.getString("software_digest");
                 return new Details(rs.getString("os_name"), rs.getString("os_version"), rs.getString("os_arch"),
                 rs.getString("kernel"), rs.getString("cpu"), (Integer) rs.getObject("cpu_count", Integer.class),
                 (Integer) rs.getObject("cpu_cores", Integer.class), rs.getObject("memory_mb", Long.class),
@@ -181,7 +199,7 @@ class AgentInventories {
             }
         }
         String osName = d != null && d.osName() != null ? d.osName() : before.map(Details::osName).orElse(null);
-        return new State(before.isPresent(), synced[0], osName);
+        return new State(before.isPresent(), synced[0], osName, digests[0], digests[1]);
     }
 
     private static final Caller READER = new Caller(0, "agent@spil", "Inventory agent", true, Map.of());
@@ -206,6 +224,24 @@ class AgentInventories {
             .filter(p -> p.email().equalsIgnoreCase(wanted) || p.email().toLowerCase(java.util.Locale.ROOT).startsWith(wanted + "@"))
             .map(PersonSummary::id).distinct().toList();
         return matches.size() == 1 ? matches.get(0) : null;
+    }
+
+    /** A digest of rows as reported (their values in order): equal digests, equal rows. */
+    static String digest(List<? extends List<?>> lists) {
+        try {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (var list : lists) {
+                sha.update(String.valueOf(list.size()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (Object row : list) {
+                    sha.update((byte) 0);
+                    sha.update(String.valueOf(row).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                sha.update((byte) 1);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 24);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private interface Inserter<T> {
