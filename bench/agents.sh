@@ -80,11 +80,14 @@ echo "documents: $(ls "$WORK/docs" | wc -l) in $gen_ms ms, ~$doc_kb KiB each com
 send_all() {
   local prefix=$1 cfg=$WORK/curl-$1.cfg
   : >"$cfg"
+  local first=1
   for f in "$WORK/docs/$prefix"-*; do
-    printf 'url = "%s/agent"\ndata-binary = "@%s"\nuser = "%s:%s"\nheader = "Content-Type: application/x-compress-zlib"\noutput = "/dev/null"\nwrite-out = "%%{http_code} %%{time_total}\\n"\nnext\n' \
+    (( first )) || echo next >>"$cfg"
+    first=0
+    printf 'url = "%s/agent"\ndata-binary = "@%s"\nuser = "%s:%s"\nheader = "Content-Type: application/x-compress-zlib"\noutput = "/dev/null"\nwrite-out = "%%{http_code} %%{time_total}\\n"\n' \
       "$BASE" "$f" "$SCHOOL" "$KEY" >>"$cfg"
   done
-  curl -s --parallel --parallel-immediate --parallel-max "$PARALLEL" -K "$cfg"
+  curl -s --no-progress-meter --parallel --parallel-immediate --parallel-max "$PARALLEL" -K "$cfg"
 }
 stats() { sort -n | awk '{ v[NR] = $1 * 1000 } END { i50 = int(NR * 0.50 + 0.999); i95 = int(NR * 0.95 + 0.999); printf "%.0f %.0f %.0f\n", v[i50], v[i95], v[NR] }'; }
 

@@ -77,9 +77,10 @@ class AgentInventories {
     Stored store(long schoolId, String deviceId, String protocol, ComputerInventory inv, int bytes) {
         Instant now = clock.instant();
         var at = Timestamp.from(now);
-        lockDevice(schoolId, deviceId, protocol, at);
-        var found = agentAssets.record(schoolId, new AgentAssets.Discovered(inv.category(), inv.manufacturer(), inv.model(),
-            inv.serial(), inv.uuid(), inv.hostname(), inv.macs(), inv.ipAddress()), now);
+        if (lockDevice(schoolId, deviceId, protocol, at) == null) {
+            throw new NewDevice();
+        }
+        var found = agentAssets.record(schoolId, discovered(inv), now);
         long asset = found.assetId();
         var state = storeDetails(schoolId, asset, inv, at);
         boolean known = state.known();
@@ -115,6 +116,35 @@ class AgentInventories {
         return new Stored(asset, found.tag(), found.created());
     }
 
+    /**
+     * Thrown by {@link #store} for an agent installation not yet linked to an asset: the caller first {@link #register}s
+     * it in a short transaction of its own, so that making a new asset (which locks the school's tag counter) does not
+     * hold that lock for the whole inventory, and then stores again.
+     */
+    static final class NewDevice extends RuntimeException {
+        NewDevice() {
+            super("the agent's device has no asset yet", null, false, false);
+        }
+    }
+
+    /** Finds or makes the asset of a new agent installation and links them; true when the asset was made. */
+    @Transactional
+    boolean register(long schoolId, String deviceId, String protocol, ComputerInventory inv) {
+        Instant now = clock.instant();
+        if (lockDevice(schoolId, deviceId, protocol, Timestamp.from(now)) != null) {
+            return false;
+        }
+        var found = agentAssets.record(schoolId, discovered(inv), now);
+        jdbc.sql("update agent_device set asset_id = :asset where school_id = :s and device_id = :d")
+            .param("asset", found.assetId()).param("s", schoolId).param("d", deviceId).update();
+        return found.created();
+    }
+
+    private static AgentAssets.Discovered discovered(ComputerInventory inv) {
+        return new AgentAssets.Discovered(inv.category(), inv.manufacturer(), inv.model(), inv.serial(), inv.uuid(), inv.hostname(),
+            inv.macs(), inv.ipAddress());
+    }
+
     /** A refused submission of a known school: traceable, in its own transaction, since the inventory's was rolled back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void failed(long schoolId, String deviceId, String protocol, String action, String agent, String reason, int bytes) {
@@ -139,14 +169,14 @@ class AgentInventories {
             .param("b", bytes).update();
     }
 
-    /** Makes the device row when it is new and locks it until the transaction ends. */
-    private void lockDevice(long schoolId, String deviceId, String protocol, Timestamp now) {
+    /** Makes the device row when it is new and locks it until the transaction ends; answers its asset (null: none yet). */
+    private Long lockDevice(long schoolId, String deviceId, String protocol, Timestamp now) {
         jdbc.sql("""
                 insert into agent_device (school_id, device_id, protocol, first_seen_at, last_contact_at)
                 values (:s, :d, :p, :now, :now) on conflict do nothing""")
             .param("s", schoolId).param("d", deviceId).param("p", protocol).param("now", now).update();
-        jdbc.sql("select id from agent_device where school_id = :s and device_id = :d for update")
-            .param("s", schoolId).param("d", deviceId).query(Long.class).single();
+        return jdbc.sql("select id, asset_id from agent_device where school_id = :s and device_id = :d for update")
+            .param("s", schoolId).param("d", deviceId).query((rs, n) -> rs.getObject("asset_id", Long.class)).optional().orElse(null);
     }
 
     /** What was stored of the computer before this inventory: details, whether its software is in the catalog, its OS. */

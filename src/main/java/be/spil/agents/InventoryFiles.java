@@ -54,7 +54,8 @@ public class InventoryFiles {
                 String itemtype = ComputerInventory.first(AgentDocuments.text(tree, "itemtype", 40), "Computer");
                 String partial = AgentDocuments.text(tree, "partial", 10);
                 var inv = ComputerInventory.read(content, itemtype, "true".equalsIgnoreCase(partial) || "1".equals(partial), null);
-                return accepted(inventories.store(schoolId, deviceId, AgentEndpoint.JSON_PROTOCOL, inv, body.received()));
+                boolean made = inventories.register(schoolId, deviceId, AgentEndpoint.JSON_PROTOCOL, inv);
+                return accepted(inventories.store(schoolId, deviceId, AgentEndpoint.JSON_PROTOCOL, inv, body.received()), made);
             }
             var root = new StringBuilder();
             var tree = AgentDocuments.xml(bytes, root);
@@ -64,7 +65,8 @@ public class InventoryFiles {
             }
             String deviceId = ComputerInventory.first(AgentDocuments.text(tree, "deviceid", 200), fallbackId);
             var inv = ComputerInventory.read(content, "Computer", false, null);
-            return accepted(inventories.store(schoolId, deviceId, AgentEndpoint.XML_PROTOCOL, inv, body.received()));
+            boolean made = inventories.register(schoolId, deviceId, AgentEndpoint.XML_PROTOCOL, inv);
+            return accepted(inventories.store(schoolId, deviceId, AgentEndpoint.XML_PROTOCOL, inv, body.received()), made);
         } catch (AgentProblem p) {
             throw FieldErrorsException.of("document", "agentFile.invalid", p.getMessage());
         } catch (IOException | java.security.NoSuchAlgorithmException e) {
@@ -72,7 +74,7 @@ public class InventoryFiles {
         }
     }
 
-    private static Accepted accepted(AgentInventories.Stored stored) {
-        return new Accepted(stored.assetId(), stored.tag(), stored.created());
+    private static Accepted accepted(AgentInventories.Stored stored, boolean made) {
+        return new Accepted(stored.assetId(), stored.tag(), made || stored.created());
     }
 }
