@@ -2,7 +2,7 @@
 # Automatic inventory on PostgreSQL: inventories per second through POST /agent, against the running app
 # (java -Xmx256m -jar), as the FusionInventory agent sends them (XML, zlib, HTTP Basic with an agent key).
 #   1. seed: $KNOWN machines report for the first time (each ~300 programs, from a pool of 600 names as Windows lists
-#      them, e.g. "Programma 17 (x64 nl)", so that machines share titles as a school's do);
+#      them, e.g. "Programma P17 (x64 nl)", so that machines share titles as a school's do);
 #   2. the mix of the target, $RUNS times: $MIX inventories, 90% re-inventories of known machines with one program
 #      updated, 10% new machines with ~300 programs; sent by one curl with $PARALLEL connections at once.
 # Inventories per second = requests / wall time of the mix; also p50/p95 of curl's time_total, status codes, the
@@ -47,7 +47,7 @@ perl -MCompress::Zlib -e '
     for my $i (0 .. 299) {
       my $p = ($m * 7 + $i) % 600;
       my $v = $i == 0 ? "1.$variant.0" : "2.$p.0";
-      $soft .= "<SOFTWARES><NAME>Programma $p (x64 nl)</NAME><VERSION>$v</VERSION><PUBLISHER>Uitgever " . ($p % 40)
+      $soft .= "<SOFTWARES><NAME>Programma P$p (x64 nl)</NAME><VERSION>$v</VERSION><PUBLISHER>Uitgever " . ($p % 40)
         . " BV</PUBLISHER><SYSTEM_CATEGORY>application</SYSTEM_CATEGORY><FROM>registry</FROM></SOFTWARES>\n";
     }
     my $mac = sprintf("02:00:00:%02x:%02x:%02x", ($m >> 16) & 255, ($m >> 8) & 255, $m & 255);
