@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -82,12 +83,13 @@ class AgentInventories {
         }
         var found = agentAssets.record(schoolId, discovered(inv), now);
         long asset = found.assetId();
-        var state = storeDetails(schoolId, asset, inv, at);
-        boolean known = state.known();
         // what was reported the same as last time (by digest) is not read and compared again
         String hardware = inv.disks() != null && inv.interfaces() != null && inv.peripherals() != null
             ? digest(List.of(inv.disks(), inv.interfaces(), inv.peripherals())) : null;
         boolean hardwareTouched = inv.disks() != null || inv.interfaces() != null || inv.peripherals() != null;
+        String software = inv.software() == null ? null : digest(List.of(inv.software()));
+        var state = storeDetails(schoolId, asset, inv, at, hardwareTouched, hardware, software);
+        boolean known = state.known();
         if (hardwareTouched && (hardware == null || !hardware.equals(state.hardwareDigest()))) {
             replaceIfChanged(asset, "agent_disk", inv.disks(), inv.disks() == null ? null : disks(asset), this::insertDisk);
             replaceIfChanged(asset, "agent_interface", inv.interfaces(), inv.interfaces() == null ? null : interfaces(asset),
@@ -95,16 +97,9 @@ class AgentInventories {
             replaceIfChanged(asset, "agent_peripheral", inv.peripherals(), inv.peripherals() == null ? null : peripherals(asset),
                 this::insertPeripheral);
         }
-        String software = inv.software() == null ? null : digest(List.of(inv.software()));
         if (inv.software() != null && (!state.softwareSynced() || !software.equals(state.softwareDigest()))) {
             var diff = storeSoftware(schoolId, asset, inv.software(), known && !found.created());
             catalog(schoolId, asset, inv, state, diff, now);
-        }
-        if (hardwareTouched || software != null) {
-            jdbc.sql("""
-                    update agent_computer set hardware_digest = case when :touched then :hardware else hardware_digest end,
-                      software_digest = coalesce(:software, software_digest) where asset_id = :a""")
-                .param("touched", hardwareTouched).param("hardware", hardware).param("software", software).param("a", asset).update();
         }
         jdbc.sql("""
                 update agent_device set asset_id = :asset, protocol = :p, agent = coalesce(:a, agent), last_contact_at = :now,
@@ -171,6 +166,13 @@ class AgentInventories {
 
     /** Makes the device row when it is new and locks it until the transaction ends; answers its asset (null: none yet). */
     private Long lockDevice(long schoolId, String deviceId, String protocol, Timestamp now) {
+        // the usual case, a device seen before: one statement
+        var linked = jdbc.sql("select id, asset_id from agent_device where school_id = :s and device_id = :d for update")
+            .param("s", schoolId).param("d", deviceId).query((rs, n) -> Optional.ofNullable(rs.getObject("asset_id", Long.class)))
+            .optional();
+        if (linked.isPresent()) {
+            return linked.get().orElse(null);
+        }
         jdbc.sql("""
                 insert into agent_device (school_id, device_id, protocol, first_seen_at, last_contact_at)
                 values (:s, :d, :p, :now, :now) on conflict do nothing""")
@@ -183,7 +185,8 @@ class AgentInventories {
     record State(boolean known, boolean softwareSynced, String osName, String hardwareDigest, String softwareDigest) {}
 
     /** Writes the computer's details; {@code known} when it had details before (so changes are worth a line in the history). */
-    private State storeDetails(long schoolId, long asset, ComputerInventory inv, Timestamp at) {
+    private State storeDetails(long schoolId, long asset, ComputerInventory inv, Timestamp at, boolean hardwareTouched,
+                               String hardwareDigest, String softwareDigest) {
         var synced = new boolean[1];
         var digests = new String[2];
         var before = jdbc.sql("select * from agent_computer where asset_id = :a").param("a", asset)
@@ -202,23 +205,34 @@ class AgentInventories {
                 .param("a", asset).param("s", schoolId).param("at", at).update();
         }
         var d = inv.details();
-        jdbc.sql("""
-                update agent_computer set last_inventory_at = :at, agent = coalesce(:agent, agent),
-                    chassis = coalesce(:chassis, chassis), virtual_machine = coalesce(:vm, virtual_machine)
-                where asset_id = :a""")
-            .param("at", at).param("agent", inv.agent()).param("chassis", inv.chassis()).param("vm", inv.virtualMachine())
-            .param("a", asset).update();
+        // one update of the row: the time, what the agent said of itself, the details when sent, the digests
+        var sql = new StringBuilder("""
+            update agent_computer set last_inventory_at = :at, agent = coalesce(:agent, agent),
+              chassis = coalesce(:chassis, chassis), virtual_machine = coalesce(:vm, virtual_machine),
+              software_digest = coalesce(:software, software_digest)""");
+        if (hardwareTouched) {
+            sql.append(", hardware_digest = :hardware");
+        }
         if (d != null) {
-            jdbc.sql("""
-                    update agent_computer set os_name = :osName, os_version = :osVersion, os_arch = :osArch, kernel = :kernel,
-                        cpu = :cpu, cpu_count = :cpuCount, cpu_cores = :cpuCores, memory_mb = :memory,
-                        bios_manufacturer = :biosManufacturer, bios_version = :biosVersion, bios_date = :biosDate,
-                        last_user = :lastUser
-                    where asset_id = :a""")
-                .param("osName", d.osName()).param("osVersion", d.osVersion()).param("osArch", d.osArch())
+            sql.append("""
+                , os_name = :osName, os_version = :osVersion, os_arch = :osArch, kernel = :kernel,
+                  cpu = :cpu, cpu_count = :cpuCount, cpu_cores = :cpuCores, memory_mb = :memory,
+                  bios_manufacturer = :biosManufacturer, bios_version = :biosVersion, bios_date = :biosDate, last_user = :lastUser""");
+        }
+        var update = jdbc.sql(sql + " where asset_id = :a")
+            .param("at", at).param("agent", inv.agent()).param("chassis", inv.chassis()).param("vm", inv.virtualMachine())
+            .param("software", softwareDigest).param("a", asset);
+        if (hardwareTouched) {
+            update = update.param("hardware", hardwareDigest);
+        }
+        if (d != null) {
+            update = update.param("osName", d.osName()).param("osVersion", d.osVersion()).param("osArch", d.osArch())
                 .param("kernel", d.kernel()).param("cpu", d.cpu()).param("cpuCount", d.cpuCount()).param("cpuCores", d.cpuCores())
                 .param("memory", d.memoryMb()).param("biosManufacturer", d.biosManufacturer()).param("biosVersion", d.biosVersion())
-                .param("biosDate", d.biosDate()).param("lastUser", d.lastUser()).param("a", asset).update();
+                .param("biosDate", d.biosDate()).param("lastUser", d.lastUser());
+        }
+        update.update();
+        if (d != null) {
             if (before.isEmpty() || !Objects.equals(before.get().lastUser(), d.lastUser())) {
                 jdbc.sql("update agent_computer set last_user_person = :p where asset_id = :a")
                     .param("p", person(schoolId, d.lastUser())).param("a", asset).update();
