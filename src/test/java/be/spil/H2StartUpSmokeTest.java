@@ -107,6 +107,18 @@ class H2StartUpSmokeTest {
                     school + "/policy/rules", school + "/policy/surveys", school + "/policy/plan.pdf", school + "/policy/plan.docx"}) {
                 assertThat(web.get(page).statusCode()).as(page).isEqualTo(200);
             }
+            var agents = web.get(school + "/agents").body();
+            var computer = Pattern.compile("href=\"(/schools/de-linde/assets/[^\"]+/computer)\"").matcher(agents);
+            var computerPages = new StringBuilder();
+            while (computer.find()) {
+                var page = web.get(computer.group(1));
+                assertThat(page.statusCode()).as(computer.group(1)).isEqualTo(200);
+                computerPages.append(page.body());
+            }
+            assertThat(computerPages).as("the demo's computers report through agents, their pages on H2").contains("Windows 11")
+                .contains("Fedora");
+            assertThat(web.get(school + "/agent-keys").statusCode()).isEqualTo(200);
+            assertThat(web.get(school + "/software").body()).as("agents' software in the catalog").contains("Mozilla Firefox");
             assertThat(web.get(school + "/policy").body()).as("the plan reads the inventory on H2")
                 .doesNotContain("bevat nog geen toestellen").doesNotContain("nog geen ICT-team");
         }

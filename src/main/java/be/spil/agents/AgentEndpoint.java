@@ -154,10 +154,23 @@ class AgentEndpoint {
 
     /** Stores, trying once more when another request changed the same asset or took its serial at the same moment. */
     private void store(long school, String deviceId, String protocol, ComputerInventory inventory, AgentBodies.Body body) {
+        boolean needsAsset = false;
+        int registrations = 0;
         for (int attempt = 1; ; attempt++) {
             try {
+                if (needsAsset) {
+                    // a new machine: its asset first, in a short transaction of its own, then the inventory
+                    needsAsset = false;
+                    inventories.register(school, deviceId, protocol, inventory);
+                }
                 inventories.store(school, deviceId, protocol, inventory, body.received());
                 return;
+            } catch (AgentInventories.NewDevice e) {
+                if (++registrations > 2) {
+                    throw new AgentProblem(503, "the inventory could not be stored now; try again later");
+                }
+                needsAsset = true;
+                attempt--;
             } catch (StaleVersionException | DataIntegrityViolationException | PessimisticLockingFailureException e) {
                 if (attempt >= 3) {
                     log.warn("inventory of {} in school {} failed after {} attempts", deviceId, school, attempt, e);

@@ -13,14 +13,17 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -101,6 +104,7 @@ public class AgentKeys {
         requireManage(schoolId, caller);
         var name = jdbc.sql("select name from agent_key where id = :id and school_id = :s").param("id", keyId).param("s", schoolId)
             .query(String.class).optional().orElseThrow(() -> new NotFoundException("agent key", keyId));
+        known.values().removeIf(k -> k.keyId() == keyId);
         int n = jdbc.sql("update agent_key set revoked_at = :now where id = :id and school_id = :s and revoked_at is null")
             .param("now", Timestamp.from(clock.instant())).param("id", keyId).param("s", schoolId).update();
         if (n > 0) {
@@ -108,26 +112,42 @@ public class AgentKeys {
         }
     }
 
+    /** A key found valid, remembered for {@link #REMEMBERED} so that a busy morning's agents cost no lookups. */
+    private record Known(long schoolId, long keyId, Instant checkedAt) {}
+
+    /** How long a valid key is taken on trust; revoking it on this node forgets it at once. */
+    static final Duration REMEMBERED = Duration.ofSeconds(30);
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
     /** The school whose code and valid, unrevoked key these are; empty for anything else. */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Long> schoolOf(String code, String key) {
         if (code == null || key == null || !key.startsWith(PREFIX) || key.length() > 100 || code.length() > 50) {
             return Optional.empty();
+        }
+        String h = hash(key);
+        String remembered = code + ':' + h;
+        Instant now = clock.instant();
+        var k = known.get(remembered);
+        if (k != null && k.checkedAt().plus(REMEMBERED).isAfter(now)) {
+            return Optional.of(k.schoolId());
         }
         var school = schools.idOfCode(code);
         if (school.isEmpty()) {
             return Optional.empty();
         }
-        String h = hash(key);
         var id = jdbc.sql("select id from agent_key where key_hash = :h and school_id = :s and revoked_at is null")
             .param("h", h).param("s", school.get()).query(Long.class).optional();
         if (id.isEmpty()) {
             return Optional.empty();
         }
         // "last used" to the minute: no write for every agent of a busy morning
-        Instant now = clock.instant();
         jdbc.sql("update agent_key set last_used_at = :now where id = :id and (last_used_at is null or last_used_at < :minuteAgo)")
             .param("now", Timestamp.from(now)).param("id", id.get()).param("minuteAgo", Timestamp.from(now.minusSeconds(60))).update();
+        if (known.size() > 10_000) {
+            known.clear();
+        }
+        known.put(remembered, new Known(school.get(), id.get(), now));
         return school;
     }
 

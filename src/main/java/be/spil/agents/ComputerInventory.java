@@ -6,6 +6,7 @@ import static be.spil.agents.AgentDocuments.number;
 import static be.spil.agents.AgentDocuments.text;
 
 import be.spil.inventory.AssetCategory;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,12 @@ record ComputerInventory(String itemtype, boolean partial, String agent, String 
 
     record Peripheral(String kind, String name, String manufacturer, String serial) {}
 
-    record Software(String name, String version, String publisher) {}
+    /** A reported program; {@code category} (Debian section, Windows kind) and {@code source} (deb, rpm, registry…) only as sent. */
+    record Software(String name, String version, String publisher, @JsonIgnore String category, @JsonIgnore String source) {
+        Software(String name, String version, String publisher) {
+            this(name, version, publisher, null, null);
+        }
+    }
 
     static final int MAX_ROWS = 20_000;
     private static final Set<String> PSEUDO_FS = Set.of("tmpfs", "devtmpfs", "squashfs", "overlay", "proc", "sysfs", "devpts",
@@ -162,7 +168,7 @@ record ComputerInventory(String itemtype, boolean partial, String agent, String 
                     continue;
                 }
                 String version = first(text(s, "version", 100), "");
-                var row = new Software(name, version, text(s, "publisher", 255));
+                var row = new Software(name, version, text(s, "publisher", 255), text(s, "system_category", 100), text(s, "from", 20));
                 seen.putIfAbsent(name + "\u0000" + version, row);
                 if (seen.size() >= MAX_ROWS) {
                     break;

@@ -97,12 +97,14 @@ class DemoData implements ApplicationRunner {
     private final LearningDemo learning;
     private final HelpdeskDemo helpdesk;
     private final LendingDemo lending;
+    private final AgentsDemo agents;
     private final TransactionTemplate transaction;
     private final String configuredPassword;
 
     DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar, Assets assets, Team team,
-             PolicyDemo policy, LearningDemo learning, HelpdeskDemo helpdesk, LendingDemo lending,
+             PolicyDemo policy, LearningDemo learning, HelpdeskDemo helpdesk, LendingDemo lending, AgentsDemo agents,
              PlatformTransactionManager transactions, @Value("${spil.demo.password:}") String configuredPassword) {
+        this.agents = agents;
         this.learning = learning;
         this.helpdesk = helpdesk;
         this.lending = lending;
@@ -158,6 +160,7 @@ class DemoData implements ApplicationRunner {
             ictTeam(school, accounts);
             learning.learningLine(school, SYSTEM);
             lending.cart(school);
+            agents.computers(school);
         }
         helpdesk.fill(List.of(linde, sintJan));
         return new Made(2, counts[0], counts[1], counts[2], List.copyOf(accounts));

@@ -257,9 +257,12 @@ class AgentProtocolTest {
             "application/x-compress");
         String tag = jdbc.sql("select tag from asset where school_id = :s").param("s", school.id()).query(String.class).single();
         String base = "/api/v1/schools/" + school.code();
+        long apiKey = keys.create(school.id(), "revoke by api", Fixtures.ADMIN).id();
+        long uiKey = keys.create(school.id(), "revoke by page", Fixtures.ADMIN).id();
         TenancyCheck.api(mvc).outsider(outsider).staff(staff).manager(coordinator).unchanged(base + "/agents")
             .admin(HttpMethod.GET, base + "/agent-keys", null)
             .admin(HttpMethod.POST, base + "/agent-keys", "{\"name\":\"lab\"}")
+            .admin(HttpMethod.POST, base + "/agent-keys/" + apiKey + "/revoke", null)
             .read(base + "/agents")
             .read(base + "/assets/" + tag + "/computer")
             .verify();
@@ -267,6 +270,7 @@ class AgentProtocolTest {
         TenancyCheck.ui(mvc).outsider(outsider).staff(staff).manager(coordinator)
             .admin(HttpMethod.GET, page + "/agent-keys", null)
             .admin(HttpMethod.POST, page + "/agent-keys", "name=lab")
+            .admin(HttpMethod.POST, page + "/agent-keys/" + uiKey + "/revoke", "")
             .read(page + "/agents")
             .read(page + "/assets/" + tag + "/computer")
             .verify();

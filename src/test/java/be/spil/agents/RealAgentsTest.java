@@ -54,6 +54,16 @@ class RealAgentsTest {
             .param("s", school.id()).query(Long.class).single();
     }
 
+    /** The asset's current AGENT installations: titles of the catalog, libraries left out. */
+    private java.util.Map<String, String> installations(SchoolView school) {
+        var m = new java.util.TreeMap<String, String>();
+        jdbc.sql("""
+                select t.name, i.version_text from software_installation i join software_title t on t.id = i.title_id
+                where i.school_id = :s and i.source = 'AGENT' and i.removed_at is null""")
+            .param("s", school.id()).query((rs, n) -> m.put(rs.getString(1), rs.getString(2))).list();
+        return m;
+    }
+
     private static String hostname() throws IOException, InterruptedException {
         var p = new ProcessBuilder("hostname").start();
         p.waitFor(10, TimeUnit.SECONDS);
@@ -86,10 +96,16 @@ class RealAgentsTest {
         assertThat(jdbc.sql("select agent from agent_device where school_id = :s").param("s", school.id()).query(String.class).single())
             .containsIgnoringCase("FusionInventory");
 
+        var titles = installations(school);
+        assertThat(titles).as("the agent itself is a title of the catalog").containsKey("fusioninventory-agent");
+        assertThat(titles.keySet()).as("libraries are no titles").noneMatch(t -> t.startsWith("libc6") || t.startsWith("libssl"));
+        assertThat(titles.size()).as("fewer titles than packages").isBetween(5, (int) software - 1);
+
         var second = run(command, dir);
         assertThat(second.exit()).as(second.output()).isZero();
         assertThat(assets(school)).isEqualTo(1);
         assertThat(software(school)).isEqualTo(software);
+        assertThat(installations(school)).as("a second run changes no installation").isEqualTo(titles);
         assertThat(jdbc.sql("select version from asset where school_id = :s").param("s", school.id()).query(Integer.class).single())
             .as("a second run changes nothing").isEqualTo(asset[3]);
     }
@@ -112,6 +128,8 @@ class RealAgentsTest {
         assertThat(jdbc.sql("select hostname from asset where school_id = :s").param("s", school.id()).query(String.class).single())
             .as(log).isNotNull().startsWithIgnoringCase(host.split("\\.")[0]);
         assertThat(software(school)).as(log).isGreaterThan(10);
+        assertThat(installations(school)).as("the OCS agent sends no Debian sections: libraries are told by their names")
+            .containsKey("ocsinventory-agent").doesNotContainKey("libc6");
         assertThat(jdbc.sql("select protocol from agent_device where school_id = :s").param("s", school.id()).query(String.class).single())
             .isEqualTo("OCS");
     }
