@@ -231,6 +231,7 @@ class AssetLabelsTest {
         String url = "/api/v1/schools/" + big.code() + "/assets/labels.pdf";
         var response = mvc.perform(get(url + "?status=IN_STOCK").with(httpBasic(manager, Fixtures.PASSWORD)))
             .andExpect(status().isOk()).andExpect(content().contentType("application/pdf")).andReturn().getResponse();
+        assertThat(response.getHeader("Content-Disposition")).startsWith("attachment");
         var reader = new PdfReader(response.getContentAsByteArray());
         assertThat(reader.getNumberOfPages()).isEqualTo(209);
         assertThat(new PdfTextExtractor(reader).getTextFromPage(209)).contains("LBL-05000");
