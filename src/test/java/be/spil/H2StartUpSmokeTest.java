@@ -119,6 +119,15 @@ class H2StartUpSmokeTest {
                 .contains("Fedora");
             assertThat(web.get(school + "/agent-keys").statusCode()).isEqualTo(200);
             assertThat(web.get(school + "/software").body()).as("agents' software in the catalog").contains("Mozilla Firefox");
+            // the asset list's short and long search terms and its sorts, and asset pages with other modules' sections
+            for (String list : new String[] {"/assets?q=hp", "/assets?q=latitude", "/assets?q=a&sort=model,asc",
+                    "/assets?sort=room,desc&page=1"}) {
+                assertThat(web.get(school + list).statusCode()).as(list).isEqualTo(200);
+            }
+            var assetLinks = Pattern.compile("/schools/de-linde/assets/(\\d+)\"").matcher(web.get(school + "/assets?sort=category,asc").body());
+            for (int i = 0; i < 5 && assetLinks.find(); i++) {
+                assertThat(web.get(school + "/assets/" + assetLinks.group(1)).statusCode()).isEqualTo(200);
+            }
             assertThat(web.get(school + "/policy").body()).as("the plan reads the inventory on H2")
                 .doesNotContain("bevat nog geen toestellen").doesNotContain("nog geen ICT-team");
         }

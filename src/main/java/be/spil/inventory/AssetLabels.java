@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 class AssetLabels {
-    static final int MAX = 2000;
+    static final int MAX = 5000;
 
     private final Assets assets;
     private final JdbcClient jdbc;
@@ -101,7 +101,7 @@ class AssetLabels {
     private List<Row> filtered(long schoolId, AssetFilter filter, Caller caller) {
         long total = assets.search(schoolId, filter, new Paging(0, 1), caller).total();
         if (total > MAX) {
-            throw FieldErrorsException.of("tags", "labels.tooMany", MAX, total);
+            throw FieldErrorsException.of("tags", "labels.tooManyHint", MAX);
         }
         var rows = new ArrayList<Row>((int) total);
         for (int page = 0; (long) page * Paging.MAX_SIZE < total; page++) {

@@ -27,7 +27,7 @@ class AssetLabelsApiController {
     @GetMapping(value = "/api/v1/schools/{code}/assets/labels.pdf", produces = "application/pdf")
     @Operation(summary = "QR labels of assets as a PDF (A4 sheet of 3 × 8 labels of 70 × 37 mm)",
         description = "tags: comma-separated asset tags, printed in that order. Without tags, the assets the list's filters find "
-            + "(q, category, status, room, person, model, warrantyDays, notSeenDays, sort), at most 2000 (more answers 400). skip: positions "
+            + "(q, category, status, room, person, model, warrantyDays, notSeenDays, sort), at most 5000 (more answers 400). The PDF is streamed page by page as it is made. skip: positions "
             + "0-23 of the first sheet already used. Each label has the tag, manufacturer + model and category, the school's "
             + "name and a QR code with the address of the asset's page. For those who manage the school's assets.")
     void labels(Caller caller, @PathVariable String code, @RequestParam(required = false) String tags,

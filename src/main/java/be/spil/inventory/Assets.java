@@ -114,14 +114,26 @@ public class Assets {
 
     // ---- reading ----
 
+    /** With a text filter the list counts up to this many assets exactly; a total of COUNT_CAP + 1 means "more than COUNT_CAP". */
+    public static final int COUNT_CAP = 5000;
+
     /** One page of a school's assets, filtered and sorted in the database. */
     public PageResult<AssetView> search(long schoolId, AssetFilter f, Paging paging, Caller caller) {
         requireSee(schoolId, caller);
         var params = new LinkedHashMap<String, Object>();
         String where = where(schoolId, f, params);
         String order = orderBy(f.sort());
-        long total = jdbc.sql("select count(*) from asset a" + where).params(params).query(Long.class).single();
-        var items = jdbc.sql(SELECT + where + " order by " + order + " limit :limit offset :offset")
+        // with free text, counting every match costs as much as the page: beyond COUNT_CAP the total says "more"
+        long total = hasText(f)
+            ? jdbc.sql("select count(*) from (select 1 from asset a" + where + " limit " + (COUNT_CAP + 1) + ") c")
+                .params(params).query(Long.class).single()
+            : jdbc.sql("select count(*) from asset a" + where).params(params).query(Long.class).single();
+        // the page's ids first (joining only what the sort needs), then their details: a plan that joins every match
+        // before sorting (a generic plan for a term that matches 40,000 assets) costs 150 ms, this one a few
+        String sortJoins = order.startsWith("m.") ? " left join asset_model m on m.id = a.model_id"
+            : order.startsWith("b.") ? " left join room r on r.id = a.room_id left join building b on b.id = r.building_id" : "";
+        var items = jdbc.sql(SELECT.replace("from asset a", "from (select a.id from asset a" + sortJoins + where + " order by "
+                + order + " limit :limit offset :offset) page join asset a on a.id = page.id") + " order by " + order)
             .params(params).param("limit", paging.size()).param("offset", paging.offset())
             .query((rs, n) -> view(rs)).list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
@@ -131,8 +143,12 @@ public class Assets {
     String where(long schoolId, AssetFilter f, Map<String, Object> params) {
         var where = new StringBuilder(" where a.school_id = :school");
         params.put("school", schoolId);
-        if (f.q() != null && !f.q().isBlank()) {
-            where.append(" and a.search_text like :q escape '\\'");
+        if (hasText(f)) {
+            // A term of one or two characters has no trigram: on PostgreSQL the trigram index (V41) would read all its
+            // entries (~100 ms for 80,000 assets), and a generic plan of the prepared statement cannot know the term's
+            // length. So short terms get their own statement, which the index cannot serve: the school's rows filtered.
+            boolean shortTerm = Text.searchKey(f.q()).length() < 3;
+            where.append(shortTerm ? " and (a.search_text || '') like :q escape '\\'" : " and a.search_text like :q escape '\\'");
             params.put("q", Text.likePattern(f.q()));
         }
         if (f.category() != null) {
@@ -172,6 +188,10 @@ public class Assets {
             params.put("seenBefore", java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(f.notSeenDays()))));
         }
         return where.toString();
+    }
+
+    private static boolean hasText(AssetFilter f) {
+        return f.q() != null && !f.q().isBlank();
     }
 
     static String orderBy(String sort) {
@@ -543,6 +563,11 @@ public class Assets {
             }
         }
         return new BulkResult(changed, selected.size() - changed);
+    }
+
+    /** The ids of the school's assets with these tags, for a bulk action of another module; refused as {@link #selection}. */
+    List<Long> selectionIds(long schoolId, List<String> tags) {
+        return selection(schoolId, tags).stream().map(a -> a.id).toList();
     }
 
     /** The school's assets with these tags, in the given order; an empty or too large selection or an unknown tag is refused. */

@@ -53,17 +53,20 @@ class AssetsApiController {
 
     private final Schools schools;
     private final Assets assets;
+    private final AssetPools assetPools;
 
-    AssetsApiController(Schools schools, Assets assets) {
+    AssetsApiController(Schools schools, Assets assets, AssetPools assetPools) {
         this.schools = schools;
         this.assets = assets;
+        this.assetPools = assetPools;
     }
 
     @GetMapping("/api/v1/schools/{code}/assets")
     @Operation(summary = "A school's assets, one page, filtered and sorted",
         description = "q searches tag, serial, hostname, MAC, model and assignee. Filters: category, status, room (id), person (id), "
             + "model (id), warrantyDays (warranty ends within that many days), notSeenDays (not seen by an agent for at least that many days, or never). sort=tag|serial|category|model|status|room|"
-            + "assignedTo|hostname|purchaseDate|warrantyEnd|updatedAt[,asc|desc].")
+            + "assignedTo|hostname|purchaseDate|warrantyEnd|updatedAt[,asc|desc]. With q, total counts up to 5000 exactly; 5001 means "
+            + "more than 5000.")
     PageResult<AssetView> list(Caller caller, @PathVariable String code, @RequestParam(required = false) String q,
                                @RequestParam(required = false) AssetCategory category,
                                @RequestParam(required = false) AssetStatus status, @RequestParam(required = false) Long room,
@@ -145,6 +148,20 @@ class AssetsApiController {
     Assets.BulkResult bulkStatus(Caller caller, @PathVariable String code, @Valid @RequestBody BulkStatus body) {
         long school = schools.visible(code, caller).id();
         return assets.changeStatusOf(school, body.tags(), body.status(), body.reason(), caller);
+    }
+
+    /** A selection of assets by tag and the device pool to put them in. */
+    record BulkPool(@NotNull @jakarta.validation.constraints.Size(min = 1, max = Assets.BULK_MAX) java.util.List<@Size(max = 30) String> tags,
+                    @NotNull Long poolId) {}
+
+    @PostMapping("/api/v1/schools/{code}/assets/bulk/pool")
+    @Operation(summary = "Put a selection of assets in a device pool, all or nothing",
+        description = "poolId: a pool of the school (GET /api/v1/schools/{code}/pools). A device belongs to one pool at most: one "
+            + "in another pool, a retired one or an unknown tag changes nothing and is named. Devices already in the pool "
+            + "count as unchanged.")
+    Assets.BulkResult bulkPool(Caller caller, @PathVariable String code, @Valid @RequestBody BulkPool body) {
+        long school = schools.visible(code, caller).id();
+        return assetPools.assign(school, body.tags(), body.poolId(), caller);
     }
 
     @GetMapping("/api/v1/models")

@@ -37,10 +37,14 @@ class AssetsController {
     private final People people;
     private final Organisations organisations;
     private final Software software;
+    private final AssetPools assetPools;
+    private final java.util.List<be.spil.shared.AssetSection> sections;
 
     AssetsController(Schools schools, Assets assets, Rooms rooms, Groups groups, People people, Organisations organisations,
-                     Software software) {
+                     Software software, AssetPools assetPools, java.util.List<be.spil.shared.AssetSection> sections) {
         this.software = software;
+        this.assetPools = assetPools;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(be.spil.shared.AssetSection::order)).toList();
         this.schools = schools;
         this.assets = assets;
         this.rooms = rooms;
@@ -83,6 +87,7 @@ class AssetsController {
         m.addAttribute("notSeenDays", notSeenDays);
         m.addAttribute("sort", sort == null ? "" : sort);
         m.addAttribute("canManage", Assets.canManage(caller, school.id()));
+        m.addAttribute("pools", assetPools.choices(school.id(), caller));
         return htmx != null ? "inventory/assets :: results" : "inventory/assets";
     }
 
@@ -146,6 +151,9 @@ class AssetsController {
             m.addAttribute("titles", software.titleChoices(school.id(), caller));
         }
         choices(caller, school, m);
+        m.addAttribute("assetSections", sections.stream()
+            .map(section -> new ShownSection(section.template(), section.values(school.id(), asset.id(), caller)))
+            .filter(shown -> !shown.values().isEmpty()).toList());
         return "inventory/asset";
     }
 
@@ -251,6 +259,26 @@ class AssetsController {
         }
         return "redirect:" + listUrl(school, back);
     }
+
+    /** Bulk: puts the checked assets in a device pool (when a module keeps pools); all or nothing. */
+    @PostMapping("/schools/{code}/assets/bulk/pool")
+    String bulkPool(Caller caller, @PathVariable String code, @RequestParam(required = false) java.util.List<String> tags,
+                    @RequestParam(required = false) Long bulkPool, @RequestParam(required = false) String back,
+                    RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        requireManage(caller, school);
+        try {
+            var result = assetPools.assign(school.id(), tags, bulkPool, caller);
+            redirect.addFlashAttribute("bulkMessage", new FieldErrorsException.FieldError("tags", "asset.bulk.pooled",
+                result.changed(), result.unchanged()));
+        } catch (FieldErrorsException e) {
+            redirect.addFlashAttribute("problem", e.errors().get(0));
+        }
+        return "redirect:" + listUrl(school, back);
+    }
+
+    /** Another module's section of the asset page with its values. */
+    record ShownSection(String template, java.util.Map<String, Object> values) {}
 
     /** The list to go back to: the given query string of this school's list only. */
     private static String listUrl(SchoolView school, String back) {

@@ -43,6 +43,7 @@ class AssetLabelsTest {
     @Autowired MockMvc mvc;
     @Autowired Fixtures fixtures;
     @Autowired Assets assets;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     SchoolView school;
     String coordinator;
@@ -138,7 +139,7 @@ class AssetLabelsTest {
         String many = IntStream.range(0, AssetLabels.MAX + 1).mapToObj(i -> "T-" + i).collect(Collectors.joining(","));
         mvc.perform(get(base).param("tags", many).with(httpBasic(coordinator, Fixtures.PASSWORD)))
             .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("tags"))
-            .andExpect(jsonPath("$.errors[0].message").value(containsString("2,000")));
+            .andExpect(jsonPath("$.errors[0].message").value(containsString("5,000")));
         for (String skip : new String[] {"-1", "24"}) {
             mvc.perform(get(base + "?tags=" + own.tag() + "&skip=" + skip).with(httpBasic(coordinator, Fixtures.PASSWORD)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("skip"));
@@ -192,6 +193,53 @@ class AssetLabelsTest {
         System.out.printf("labels bench: 1000 labels, %d pages, %d ms, %d KiB PDF, %d MiB allocated in total (short-lived)%n",
             pages, ms, sink.size() / 1024, allocated / (1024 * 1024));
         assertThat(pages).isEqualTo(42);
+    }
+
+    @Test
+    void fiveThousandLabelsLeaveAsTheyAreMadeNotAtTheEnd() throws Exception {
+        var sink = new java.io.ByteArrayOutputStream();
+        var bytesWhenLabel240WasMade = new java.util.concurrent.atomic.AtomicInteger(-1);
+        // labels made on demand: when the 241st is asked for (10 sheets done), part of the PDF must already be written
+        var labels = new java.util.AbstractList<LabelSheet.Label>() {
+            @Override
+            public LabelSheet.Label get(int i) {
+                if (i == 240) {
+                    bytesWhenLabel240WasMade.set(sink.size());
+                }
+                return new LabelSheet.Label("BIG-" + String.format("%06d", i), "HP ProBook 450 · Laptop", "Lindenhof",
+                    "https://spil.example.be/schools/lindenhof/assets/by-tag/BIG-" + String.format("%06d", i));
+            }
+
+            @Override
+            public int size() {
+                return 5000;
+            }
+        };
+        LabelSheet.write(labels, 0, sink);
+        assertThat(bytesWhenLabel240WasMade.get()).isGreaterThan(8 * 1024);
+        assertThat(new PdfReader(sink.toByteArray()).getNumberOfPages()).isEqualTo(209);
+    }
+
+    @Test
+    void aFilteredListOfFiveThousandAssetsPrintsAndOneMoreIsRefused() throws Exception {
+        var big = fixtures.school();
+        String manager = fixtures.user(big, Role.ICT_COORDINATOR).email();
+        jdbc.sql("""
+                insert into asset (school_id, tag, serial, category, status, search_text, created_at, updated_at, updated_by)
+                select :school, 'LBL-' || lpad(cast(n as varchar), 5, '0'), null, 'TABLET', 'IN_STOCK', 'lbl', now(), now(), 'test'
+                from generate_series(1, 5000) as n""").param("school", big.id()).update();
+        String url = "/api/v1/schools/" + big.code() + "/assets/labels.pdf";
+        var response = mvc.perform(get(url + "?status=IN_STOCK").with(httpBasic(manager, Fixtures.PASSWORD)))
+            .andExpect(status().isOk()).andExpect(content().contentType("application/pdf")).andReturn().getResponse();
+        assertThat(response.getHeader("Content-Disposition")).startsWith("attachment");
+        var reader = new PdfReader(response.getContentAsByteArray());
+        assertThat(reader.getNumberOfPages()).isEqualTo(209);
+        assertThat(new PdfTextExtractor(reader).getTextFromPage(209)).contains("LBL-05000");
+        assets.create(big.id(), new AssetForm(AssetCategory.TABLET, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null), Fixtures.ADMIN);
+        mvc.perform(get(url + "?status=IN_STOCK").with(httpBasic(manager, Fixtures.PASSWORD)))
+            .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("tags"))
+            .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.containsString("5,000")));
     }
 
     private static List<float[]> rects(String content) {
