@@ -72,9 +72,11 @@ public class Tickets {
     private final Rooms rooms;
     private final People people;
     private final ApplicationEventPublisher events;
+    private final SlaPause slaPause;
+    private final AutoAssign autoAssign;
 
     Tickets(TicketRepository tickets, JdbcClient jdbc, AuditTrail audit, Clock clock, SlaTargets sla, Assets assets, Rooms rooms,
-            People people, ApplicationEventPublisher events) {
+            People people, ApplicationEventPublisher events, SlaPause slaPause, AutoAssign autoAssign) {
         this.tickets = tickets;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -84,6 +86,8 @@ public class Tickets {
         this.rooms = rooms;
         this.people = people;
         this.events = events;
+        this.slaPause = slaPause;
+        this.autoAssign = autoAssign;
     }
 
     /** The school's ICT team: central admins and the school's ICT coordinators, directors and technicians. */
@@ -139,10 +143,14 @@ public class Tickets {
                 form.roomId(), roomName), now, Caller.currentActor());
         var due = sla.due(schoolId, ticket.priority, now);
         ticket.setDue(due.response(), due.resolve());
+        autoAssign.apply(ticket, now, Caller.currentActor());
         ticket = tickets.save(ticket);
         audit.record(AUDIT_TYPE, ticket.id, schoolId, Action.CREATED, "#" + number + " " + ticket.subject, Map.of(),
             ticket.auditView(categoryName(ticket.categoryId)));
         events.publishEvent(new TicketEvent(ticket.id, TicketEvent.Kind.REPORTED, null, caller.personId()));
+        if (ticket.assigneeId != null) {
+            events.publishEvent(new TicketEvent(ticket.id, TicketEvent.Kind.ASSIGNED, null, caller.personId()));
+        }
         return view(ticket, caller);
     }
 
@@ -367,6 +375,7 @@ public class Tickets {
             var due = sla.due(schoolId, ticket.priority, ticket.createdAt);
             ticket.setDue(due.response(), due.resolve());
         }
+        slaPause.statusChanged(ticket, oldStatus, ticket.priority != oldPriority, now);
         var after = ticket.auditView(categoryName(ticket.categoryId));
         if (after.equals(before)) {
             return view(ticket, caller);
@@ -414,6 +423,7 @@ public class Tickets {
             ticket.responded(now);
             changed = true;
         }
+        slaPause.statusChanged(ticket, oldStatus, false, now);
         if (changed) {
             save(ticket);
             audit.record(AUDIT_TYPE, ticket.id, schoolId, Action.UPDATED, "#" + number + " " + ticket.subject, before,
