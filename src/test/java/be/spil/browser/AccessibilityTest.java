@@ -383,6 +383,8 @@ class AccessibilityTest extends BrowserJourney {
         checkBoth(coordinator, "article");
         coordinator.go(base + "/knowledge/new");
         check(coordinator, "article-new-desktop");
+        coordinator.go(base + "/helpdesk/settings");
+        checkBoth(coordinator, "helpdesk-settings");
     }
 
     @Test
@@ -397,6 +399,8 @@ class AccessibilityTest extends BrowserJourney {
         check(admin, "school-years-desktop");
         admin.go("/admin/settings");
         check(admin, "settings-desktop");
+        admin.go("/helpdesk/setup");
+        checkBoth(admin, "helpdesk-setup");
         admin.go("/team/catalog");
         check(admin, "team-group-catalog-desktop");
     }
