@@ -95,14 +95,20 @@ measure "Run 3"
 sql -U postgres -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
 sleep 0.5
 curl -s "${AUTH[@]}" -o /dev/null "$Q"
+curl -s "${AUTH[@]}" -o /dev/null "$Q?assignee=none"
 curl -s "${AUTH[@]}" -o /dev/null "$Q?overdue=true&sort=due,asc"
+curl -s "${AUTH[@]}" -o /dev/null "$Q?all=true&q=digibord"
 sleep 0.5
 sql -U postgres -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
-explain_of() { # $1: a fragment of the statement, $2: which match from the end (1 = last)
-  local line stmt params
-  line=$(grep -n "execute .*: $1" "$WORK/pg.log" | tail -"${2:-1}" | head -1 | cut -d: -f1)
-  stmt=$(sed -n "${line}p" "$WORK/pg.log" | sed 's/^.*execute [^:]*: //')
-  params=$(sed -n "$((line + 1))p" "$WORK/pg.log" | sed 's/^.*Parameters: //; s/\$[0-9]* = //g')
+explain_of() { # $1: a fragment of the statement's first line, $2: which match from the end (1 = last)
+  local found stmt params
+  found=$(awk -v frag="$1" '
+    /execute [^:]*: / { cap = index($0, frag) > 0; if (cap) { sub(/^.*execute [^:]*: /, ""); stmt = $0 }; next }
+    cap && /DETAIL:  Parameters:/ { sub(/^.*Parameters: /, ""); gsub(/\$[0-9]+ = /, ""); print stmt "\t" $0; cap = 0; next }
+    cap && /^[0-9][0-9][0-9][0-9]-/ { cap = 0 }
+    cap { sub(/^[ \t]+/, " "); stmt = stmt $0 }
+  ' "$WORK/pg.log" | tail -"${2:-1}" | head -1)
+  stmt=${found%%$'\t'*}; params=${found#*$'\t'}
   echo "Statement: \`$stmt\`"
   echo
   echo "Parameters: \`$params\`"
@@ -123,9 +129,12 @@ SQL
     echo
   done
 }
-open_count=$(explain_of "select count(\*) from (select 1 from ticket t" 2)
-open_page=$(explain_of "select t.number, t.subject" 2)
-overdue_page=$(explain_of "select t.number, t.subject" 1)
+open_count=$(explain_of "select count(*) from (select 1 from ticket t" 4)
+open_page=$(explain_of "select t.number, t.subject" 4)
+unassigned_page=$(explain_of "select t.number, t.subject" 3)
+overdue_page=$(explain_of "select t.number, t.subject" 2)
+text_count=$(explain_of "select count(*) from (select 1 from ticket t" 1)
+text_page=$(explain_of "select t.number, t.subject" 1)
 
 {
   echo "Ran \`bench/helpdesk.sh $PER\` on $(date -u '+%Y-%m-%d %H:%M UTC'): $machine_line."
@@ -148,8 +157,17 @@ overdue_page=$(explain_of "select t.number, t.subject" 1)
   echo "#### Open queue: the page"
   echo
   echo "$open_page"
+  echo "#### Unassigned: the page"
+  echo
+  echo "$unassigned_page"
   echo "#### Overdue, due first: the page"
   echo
   echo "$overdue_page"
+  echo "#### Free text 'digibord', all statuses: the count"
+  echo
+  echo "$text_count"
+  echo "#### Free text 'digibord', all statuses: the page"
+  echo
+  echo "$text_page"
 } >"$OUT"
 cat "$OUT"

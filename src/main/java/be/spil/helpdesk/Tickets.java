@@ -187,8 +187,8 @@ public class Tickets {
         }
         var statuses = f.statuses() == null || f.statuses().isEmpty() ? (f.all() ? Set.<TicketStatus>of() : TicketStatus.OPEN) : f.statuses();
         if (!statuses.isEmpty()) {
-            where.append(" and t.status in (:statuses)");
-            params.put("statuses", statuses.stream().map(Enum::name).toList());
+            // enum names written into the SQL, so PostgreSQL's partial indexes over open tickets serve any plan (V92)
+            where.append(" and t.status in (").append(statusList(statuses)).append(")");
         }
         if (f.assignee() != null && !f.assignee().isBlank()) {
             switch (f.assignee().trim().toLowerCase(Locale.ROOT)) {
@@ -217,9 +217,11 @@ public class Tickets {
         }
         Instant now = clock.instant();
         if (f.overdue()) {
-            where.append(" and t.resolve_due_at < :now and t.status in (:open)");
+            where.append(" and t.resolve_due_at < :now");
+            if (statuses.isEmpty() || !TicketStatus.OPEN.containsAll(statuses)) {
+                where.append(" and t.status in (").append(statusList(TicketStatus.OPEN)).append(")");
+            }
             params.put("now", Timestamp.from(now));
-            params.put("open", TicketStatus.OPEN.stream().map(Enum::name).toList());
         }
         String order = orderBy(f.sort());
         // counting every closed ticket of five years costs as much as the page: beyond COUNT_CAP the total says "more"
@@ -229,6 +231,10 @@ public class Tickets {
             .params(params).param("limit", paging.size()).param("offset", paging.offset())
             .query((rs, n) -> summary(rs, now)).list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    private static String statusList(Set<TicketStatus> statuses) {
+        return String.join(", ", statuses.stream().sorted().map(st -> "'" + st.name() + "'").toList());
     }
 
     static String orderBy(String sort) {
