@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -78,13 +77,26 @@ class AutoClose {
                 break;
             }
             after = ids.get(ids.size() - 1);
-            Integer closed = tx.execute(s -> {
-                int n = 0;
+            Integer closed;
+            try {
+                closed = tx.execute(s -> {
+                    int n = 0;
+                    for (long id : ids) {
+                        n += close(id, cutoff, now) ? 1 : 0;
+                    }
+                    return n;
+                });
+            } catch (RuntimeException e) {
+                // somebody changed a ticket of this batch meanwhile: close the batch one by one
+                closed = 0;
                 for (long id : ids) {
-                    n += close(id, cutoff, now) ? 1 : 0;
+                    try {
+                        closed += Boolean.TRUE.equals(tx.execute(s -> close(id, cutoff, now))) ? 1 : 0;
+                    } catch (RuntimeException again) {
+                        log.warn("Auto-close of ticket {} skipped: {}", id, again.toString());
+                    }
                 }
-                return n;
-            });
+            }
             total += closed == null ? 0 : closed;
         }
         if (total > 0) {
@@ -103,11 +115,7 @@ class AutoClose {
             : jdbc.sql("select name from ticket_category where id = :id").param("id", t.categoryId).query(String.class).optional().orElse(null);
         var before = t.auditView(category);
         t.moveTo(TicketStatus.CLOSED, now, ACTOR);
-        try {
-            tickets.save(t);
-        } catch (OptimisticLockingFailureException e) {
-            return false;
-        }
+        tickets.save(t);
         audit.record(Tickets.AUDIT_TYPE, t.id, t.schoolId, Action.UPDATED, "#" + t.number + " " + t.subject + " (auto-close)", before,
             t.auditView(category));
         events.publishEvent(new TicketEvent(t.id, TicketEvent.Kind.STATUS_CHANGED, null, 0L));

@@ -79,10 +79,16 @@ class HelpdeskSettings {
                 throw new StaleVersionException(newer.updatedBy(), newer.updatedAt(), newer.version(),
                     Map.of("autoAssign", String.valueOf(newer.autoAssign())));
             }
-            jdbc.sql("""
+            int inserted = jdbc.sql("""
                     insert into ticket_school_setting (school_id, auto_assign, version, updated_at, updated_by)
-                    values (:s, :a, 1, :at, :by)""")
+                    values (:s, :a, 1, :at, :by) on conflict do nothing""")
                 .param("s", schoolId).param("a", autoAssign).param("at", Timestamp.from(now)).param("by", actor).update();
+            if (inserted == 0) {
+                // somebody saved the first settings of this school at the same moment
+                var newer = read(schoolId);
+                throw new StaleVersionException(newer.updatedBy(), newer.updatedAt(), newer.version(),
+                    Map.of("autoAssign", String.valueOf(newer.autoAssign())));
+            }
         }
         audit.record(AUDIT_TYPE, schoolId, schoolId, Action.UPDATED, "autoAssign", Map.of("autoAssign",
             String.valueOf(current.autoAssign())), Map.of("autoAssign", String.valueOf(autoAssign)));

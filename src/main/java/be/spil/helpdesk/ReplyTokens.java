@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.stereotype.Component;
@@ -49,14 +48,10 @@ class ReplyTokens {
         if (existing.isPresent()) {
             return existing.get();
         }
-        String token = newToken();
-        try {
-            jdbc.sql("insert into ticket_reply_token (ticket_id, token) values (:t, :token)").param("t", ticketId).param("token", token)
-                .update();
-            return token;
-        } catch (DuplicateKeyException e) {
-            return jdbc.sql("select token from ticket_reply_token where ticket_id = :t").param("t", ticketId).query(String.class).single();
-        }
+        // two mails about the same ticket at once: the first token written wins
+        jdbc.sql("insert into ticket_reply_token (ticket_id, token) values (:t, :token) on conflict do nothing").param("t", ticketId)
+            .param("token", newToken()).update();
+        return jdbc.sql("select token from ticket_reply_token where ticket_id = :t").param("t", ticketId).query(String.class).single();
     }
 
     private String newToken() {
