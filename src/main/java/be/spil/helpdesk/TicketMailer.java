@@ -10,6 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.task.TaskExecutor;
@@ -38,10 +39,12 @@ class TicketMailer {
     private final TaskExecutor executor;
     private final String from;
     private final String baseUrl;
+    private final ReplyTokens replyTokens;
 
     TicketMailer(ObjectProvider<JavaMailSender> sender, Tickets tickets, People people, Schools schools, MessageSource messages,
-                 ObjectProvider<TaskExecutor> executor, @Value("${spil.mail.from:spil@localhost}") String from,
-                 @Value("${spil.base-url:}") String baseUrl) {
+                 @Qualifier("applicationTaskExecutor") ObjectProvider<TaskExecutor> executor,
+                 @Value("${spil.mail.from:spil@localhost}") String from, @Value("${spil.base-url:}") String baseUrl,
+                 ReplyTokens replyTokens) {
         this.sender = sender;
         this.tickets = tickets;
         this.people = people;
@@ -51,6 +54,7 @@ class TicketMailer {
         this.executor = executor.getIfUnique(() -> Runnable::run);
         this.from = from;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.replyTokens = replyTokens;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -90,6 +94,7 @@ class TicketMailer {
             if (message.getTo() == null || message.getTo().length == 0) {
                 return;
             }
+            replyTokens.decorate(message, event.ticketId(), facts.number());
             executor.execute(() -> send(mail, message, facts.number()));
         } catch (RuntimeException e) {
             log.warn("No mail for ticket event {}: {}", event, e.toString());

@@ -385,6 +385,8 @@ class AccessibilityTest extends BrowserJourney {
         checkBoth(coordinator, "article");
         coordinator.go(base + "/knowledge/new");
         check(coordinator, "article-new-desktop");
+        coordinator.go(base + "/helpdesk/settings");
+        checkBoth(coordinator, "helpdesk-settings");
     }
 
     @Test
@@ -399,6 +401,8 @@ class AccessibilityTest extends BrowserJourney {
         check(admin, "school-years-desktop");
         admin.go("/admin/settings");
         check(admin, "settings-desktop");
+        admin.go("/helpdesk/setup");
+        checkBoth(admin, "helpdesk-setup");
         admin.go("/team/catalog");
         check(admin, "team-group-catalog-desktop");
     }
