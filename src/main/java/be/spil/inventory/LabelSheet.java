@@ -70,8 +70,8 @@ final class LabelSheet {
         document.addTitle("Spil labels");
         document.addCreator("Spil");
         document.open();
-        BaseFont bold = BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-        BaseFont regular = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
+        BaseFont bold = be.spil.shared.PdfFonts.bold();
+        BaseFont regular = be.spil.shared.PdfFonts.regular();
         float pageHeight = PageSize.A4.getHeight();
         int page = 0;
         for (int i = 0; i < labels.size(); i++) {
