@@ -88,6 +88,7 @@ class LearningController {
                 var suggested = frameworks.shipped("digcomp").orElse(null);
                 model.addAttribute("lineForm", new LineForm(suggested, String.join("\n", lines.defaultDomains(school.id())), null));
             }
+            model.addAttribute("templates", lines.templates(caller));
             return "learning/start";
         }
         var l = line.get();
@@ -155,6 +156,34 @@ class LearningController {
             }
         }
         return line(caller, code, model);
+    }
+
+    @PostMapping("/schools/{code}/learning/share")
+    String share(Caller caller, @PathVariable String code, @RequestParam boolean shared, @RequestParam(required = false) Integer version,
+                 RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        caller.requireManage(school.id());
+        try {
+            lines.setShared(school.id(), shared, version, caller);
+            redirect.addFlashAttribute("message", shared ? "learning.template.shared" : "learning.template.unshared");
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("problem", new FieldErrorsException.FieldError("version", "learning.stale", e.changedBy()));
+        }
+        return "redirect:/schools/" + school.code() + "/learning";
+    }
+
+    @PostMapping("/schools/{code}/learning/from-template")
+    String fromTemplate(Caller caller, @PathVariable String code, @RequestParam(defaultValue = "") String template,
+                        RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        caller.requireManage(school.id());
+        try {
+            lines.startFrom(school.id(), template, caller);
+            redirect.addFlashAttribute("message", "learning.template.started");
+        } catch (FieldErrorsException e) {
+            redirect.addFlashAttribute("problem", e.errors().get(0));
+        }
+        return "redirect:/schools/" + school.code() + "/learning";
     }
 
     // ---- per grade and per competence ----

@@ -99,7 +99,7 @@ public class LearningLines {
         String domains = rs.getString("domains");
         return new LineView(rs.getLong("id"), frameworkId, frameworks.byId(frameworkId).label(),
             domains.isEmpty() ? List.of() : Arrays.asList(domains.split("\\|")), grades, rs.getInt("version"),
-            rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+            rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getBoolean("shared"));
     }
 
     /** The line, or 404 when the school has not started one. */
@@ -175,7 +175,108 @@ public class LearningLines {
         var m = new LinkedHashMap<String, String>();
         m.put("framework", l.framework());
         m.put("domains", String.join(", ", l.domains()));
+        m.put("shared", Boolean.toString(l.shared()));
         return m;
+    }
+
+    // ---- templates: lines shared with the other schools of the group ----
+
+    /** A learning line another school shares: whose, which framework, how many activities, when last changed. */
+    public record Template(String school, String schoolName, String level, long framework, String frameworkName, int activities,
+                           Instant updatedAt) {}
+
+    /** Offers the line to the other schools of the group as a template (shared) or stops doing so. */
+    @Transactional
+    public LineView setShared(long schoolId, boolean shared, Integer version, Caller caller) {
+        caller.requireManage(schoolId);
+        var line = requireLine(schoolId, caller);
+        StaleVersionException.check(version, line.version(), line.updatedBy(), line.updatedAt(), () -> lineAudit(line));
+        if (line.shared() == shared) {
+            return line;
+        }
+        jdbc.sql("""
+                update learning_line set shared = :shared, version = version + 1, updated_at = :now, updated_by = :by
+                where id = :id""")
+            .param("shared", shared).param("now", Timestamp.from(now())).param("by", Caller.currentActor()).param("id", line.id())
+            .update();
+        var after = lineOf(schoolId).orElseThrow();
+        audit.record(LINE_AUDIT_TYPE, line.id(), schoolId, Action.UPDATED, after.framework(), lineAudit(line), lineAudit(after));
+        return after;
+    }
+
+    /**
+     * The lines the schools of the group share, for everybody signed in to a school of the group (or a central admin).
+     * Spil serves one school group, so every school's shared line is the group's; a line not shared is nobody else's.
+     */
+    public List<Template> templates(Caller caller) {
+        requireGroupMember(caller);
+        return jdbc.sql("""
+                select s.code, s.name, s.level, l.framework_id, l.updated_at,
+                  (select count(*) from learning_activity a where a.line_id = l.id and a.archived = false) as n
+                from learning_line l join school s on s.id = l.school_id
+                where l.shared = true and s.archived = false order by s.name""")
+            .query((rs, n) -> new Template(rs.getString("code"), rs.getString("name"), rs.getString("level"),
+                rs.getLong("framework_id"), frameworks.byId(rs.getLong("framework_id")).label(), rs.getInt("n"),
+                rs.getTimestamp("updated_at").toInstant()))
+            .list();
+    }
+
+    private static void requireGroupMember(Caller caller) {
+        if (!caller.centralAdmin() && caller.schoolIds().isEmpty()) {
+            throw new NotFoundException("learning-template", "");
+        }
+    }
+
+    /** A shared line with its activities (without the class teachers, who belong to that school); 404 when not shared. */
+    public record TemplateLine(Template template, List<String> domains, List<ActivityView> activities) {}
+
+    public TemplateLine template(String schoolCode, Caller caller) {
+        var t = templates(caller).stream().filter(x -> x.school().equals(schoolCode)).findFirst()
+            .orElseThrow(() -> new NotFoundException("learning-template", schoolCode));
+        long schoolId = schools.idOfCode(schoolCode).orElseThrow();
+        var line = lineOf(schoolId).orElseThrow();
+        var activities = jdbc.sql(ACTIVITY_SELECT + " where a.school_id = :school and a.archived = false order by a.id")
+            .param("school", schoolId).query((rs, n) -> activityView(rs)).list().stream()
+            .map(a -> new ActivityView(a.id(), a.competence(), a.grade(), a.domain(), a.description(), a.tool(), a.step(), a.workForm(),
+                null, null, false, a.version(), a.updatedAt(), a.updatedBy()))
+            .toList();
+        return new TemplateLine(t, line.domains(), activities);
+    }
+
+    /** What starting from a template did: the new line, activities copied, and those left out (grades the school lacks). */
+    public record Started(LineView line, int copied, int skipped) {}
+
+    /**
+     * Starts the school's own line from a shared one: its framework, learning domains and activities (those in grades the
+     * school has; without class teachers) are copied, after which both lines go their own way. Only while the school has
+     * no line (else 409).
+     */
+    @Transactional
+    public Started startFrom(long schoolId, String templateSchool, Caller caller) {
+        caller.requireManage(schoolId);
+        requireSee(schoolId, caller);
+        var template = template(templateSchool == null ? "" : templateSchool.strip(), caller);
+        if (lineOf(schoolId).isPresent()) {
+            throw FieldErrorsException.conflict("template", "learning.template.lineExists");
+        }
+        if (!frameworks.usableBy(template.template().framework(), schoolId)) {
+            throw FieldErrorsException.of("template", "learning.template.ownFramework");
+        }
+        var line = setUp(schoolId, template.template().framework(), template.domains(), null, caller);
+        int copied = 0;
+        int skipped = 0;
+        for (var a : template.activities()) {
+            if (!line.grades().contains(a.grade())) {
+                skipped++;
+                continue;
+            }
+            long id = insert(schoolId, line.id(), new ActivityForm(a.competence(), a.grade(), a.domain(), a.description(), a.tool(),
+                a.step(), a.workForm(), null, null));
+            var view = activityOf(schoolId, id).orElseThrow();
+            audit.record(ACTIVITY_AUDIT_TYPE, id, schoolId, Action.CREATED, summary(view), Map.of(), activityAudit(view));
+            copied++;
+        }
+        return new Started(line, copied, skipped);
     }
 
     // ---- activities ----
