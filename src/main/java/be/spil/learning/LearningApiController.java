@@ -173,6 +173,29 @@ class LearningApiController {
         return ResponseEntity.created(URI.create("/api/v1/schools/" + school.code() + "/learning-line")).body(document(school.id(), caller));
     }
 
+    @GetMapping("/export.pdf")
+    @Operation(summary = "The learning line as PDF", description = "The matrix competence × grade (highest step and number of "
+        + "activities) and the plan of every grade; grade= for the class teacher's one-page plan of that grade. lang=en for English.")
+    ResponseEntity<byte[]> exportPdf(Caller caller, @PathVariable String code, @RequestParam(required = false) Grade grade,
+                                     @RequestParam(required = false) String lang) {
+        var school = schools.visible(code, caller);
+        return pdf("leerlijn-" + school.code() + (grade == null ? "" : "-" + grade.name()),
+            lines.exportPdf(school.id(), grade, java.util.Locale.forLanguageTag("en".equals(lang) ? "en" : "nl"), caller));
+    }
+
+    @GetMapping("/analysis.pdf")
+    @Operation(summary = "The analysis of the learning line with its findings as PDF", description = "lang=en for English.")
+    ResponseEntity<byte[]> analysisPdf(Caller caller, @PathVariable String code, @RequestParam(required = false) String lang) {
+        var school = schools.visible(code, caller);
+        return pdf("leerlijn-analyse-" + school.code(),
+            lines.analysisPdf(school.id(), java.util.Locale.forLanguageTag("en".equals(lang) ? "en" : "nl"), caller));
+    }
+
+    static ResponseEntity<byte[]> pdf(String name, byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+            .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + ".pdf\"").body(body);
+    }
+
     private static String or(String value, String current) {
         return value == null ? current : value;
     }

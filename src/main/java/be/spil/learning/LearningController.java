@@ -158,6 +158,24 @@ class LearningController {
         return line(caller, code, model);
     }
 
+    @GetMapping("/schools/{code}/learning/line.pdf")
+    org.springframework.http.ResponseEntity<byte[]> linePdf(Caller caller, @PathVariable String code,
+                                                            @RequestParam(required = false) String grade) {
+        var school = schools.visible(code, caller);
+        var line = lines.requireLine(school.id(), caller);
+        Grade g = grade == null || grade.isBlank() ? null
+            : Grade.parse(grade, line.grades()).orElseThrow(() -> new be.spil.shared.NotFoundException("grade", grade));
+        return LearningApiController.pdf("leerlijn-" + school.code() + (g == null ? "" : "-" + g.name()),
+            lines.exportPdf(school.id(), g, LocaleContextHolder.getLocale(), caller));
+    }
+
+    @GetMapping("/schools/{code}/learning/analysis.pdf")
+    org.springframework.http.ResponseEntity<byte[]> analysisPdf(Caller caller, @PathVariable String code) {
+        var school = schools.visible(code, caller);
+        return LearningApiController.pdf("leerlijn-analyse-" + school.code(),
+            lines.analysisPdf(school.id(), LocaleContextHolder.getLocale(), caller));
+    }
+
     @PostMapping("/schools/{code}/learning/share")
     String share(Caller caller, @PathVariable String code, @RequestParam boolean shared, @RequestParam(required = false) Integer version,
                  RedirectAttributes redirect) {

@@ -54,10 +54,12 @@ public class LearningLines {
     private final AuditTrail audit;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
+    private final LinePdf pdf;
 
     LearningLines(JdbcClient jdbc, Schools schools, Frameworks frameworks, People people, AuditTrail audit, Clock clock,
-                  org.springframework.context.MessageSource messages) {
+                  org.springframework.context.MessageSource messages, LinePdf pdf) {
         this.messages = messages;
+        this.pdf = pdf;
         this.jdbc = jdbc;
         this.schools = schools;
         this.frameworks = frameworks;
@@ -556,6 +558,23 @@ public class LearningLines {
             throw new java.io.UncheckedIOException(e);
         }
         return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The line as PDF: the matrix and every grade's plan, or (grade given) the one-page plan of that grade. */
+    public byte[] exportPdf(long schoolId, Grade grade, java.util.Locale locale, Caller caller) {
+        var line = requireLine(schoolId, caller);
+        if (grade != null && !line.grades().contains(grade)) {
+            throw FieldErrorsException.of("grade", "learning.activity.grade.unknown", grade.name());
+        }
+        boolean english = "en".equals(locale.getLanguage());
+        return pdf.line(schools.byId(schoolId).name(), line, frameworks.byId(line.frameworkId()), analysis(schoolId, english, caller),
+            activities(schoolId, grade, null, caller), grade, locale);
+    }
+
+    /** The analysis with its findings as PDF. */
+    public byte[] analysisPdf(long schoolId, java.util.Locale locale, Caller caller) {
+        var a = analysis(schoolId, "en".equals(locale.getLanguage()), caller);
+        return pdf.analysis(schools.byId(schoolId).name(), a, pdf.findingTexts(a.findings(), locale), locale);
     }
 
     private static String blankToNull(String s) {
