@@ -173,6 +173,25 @@ class LearningApiController {
         return ResponseEntity.created(URI.create("/api/v1/schools/" + school.code() + "/learning-line")).body(document(school.id(), caller));
     }
 
+    record AdoptPost(@NotNull Long framework, @Size(max = 200) java.util.Map<@Size(max = 40) String, @Size(max = 40) String> mapping,
+                     Integer version) {}
+
+    @GetMapping("/adopt")
+    @Operation(summary = "Preview adopting another version of the framework", description = "framework: the id of the new "
+        + "version. Which of the line's competence codes stay, are renamed (same code, other text), are removed (with the "
+        + "number of activities on them) and are added.")
+    LearningLines.Adoption adoptPreview(Caller caller, @PathVariable String code, @RequestParam long framework) {
+        return lines.adoptPreview(schools.visible(code, caller).id(), framework, caller);
+    }
+
+    @PostMapping("/adopt")
+    @Operation(summary = "Adopt another version of the framework in one step", description = "framework: the new version; "
+        + "mapping: {removed code: new code} moves the activities of a removed competence; a removed code left out keeps its "
+        + "activities, flagged by the analysis. version: the line's version read. With any error nothing changes.")
+    LearningLines.Adopted adopt(Caller caller, @PathVariable String code, @Valid @RequestBody AdoptPost body) {
+        return lines.adopt(schools.visible(code, caller).id(), body.framework(), body.mapping(), body.version(), caller);
+    }
+
     @GetMapping("/export.pdf")
     @Operation(summary = "The learning line as PDF", description = "The matrix competence × grade (highest step and number of "
         + "activities) and the plan of every grade; grade= for the class teacher's one-page plan of that grade. lang=en for English.")

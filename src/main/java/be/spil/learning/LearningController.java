@@ -106,6 +106,7 @@ class LearningController {
         model.addAttribute("severityCounts", severityCounts);
         model.addAttribute("leaves", framework.leaves());
         model.addAttribute("areas", areaNames(framework));
+        model.addAttribute("otherVersions", frameworks.otherVersions(framework.id(), school.id()));
         return "learning/line";
     }
 
@@ -174,6 +175,45 @@ class LearningController {
         var school = schools.visible(code, caller);
         return LearningApiController.pdf("leerlijn-analyse-" + school.code(),
             lines.analysisPdf(school.id(), LocaleContextHolder.getLocale(), caller));
+    }
+
+    @GetMapping("/schools/{code}/learning/adopt")
+    String adoptPreview(Caller caller, @PathVariable String code, @RequestParam long framework, Model model) {
+        var school = schools.visible(code, caller);
+        caller.requireManage(school.id());
+        common(caller, school, model);
+        var line = lines.requireLine(school.id(), caller);
+        model.addAttribute("line", line);
+        try {
+            model.addAttribute("adoption", lines.adoptPreview(school.id(), framework, caller));
+        } catch (FieldErrorsException e) {
+            model.addAttribute("problem", e.errors().get(0));
+        }
+        return "learning/adopt";
+    }
+
+    /** Adopts the version: mapping fields named map-{removed code} hold the new code (empty: keep, flagged). */
+    @PostMapping("/schools/{code}/learning/adopt")
+    String adopt(Caller caller, @PathVariable String code, @RequestParam long framework, @RequestParam(required = false) Integer version,
+                 @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        caller.requireManage(school.id());
+        var mapping = new LinkedHashMap<String, String>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("map-")) {
+                mapping.put(k.substring(4), v);
+            }
+        });
+        try {
+            lines.adopt(school.id(), framework, mapping, version, caller);
+            redirect.addFlashAttribute("message", "learning.adopt.done");
+            return "redirect:/schools/" + school.code() + "/learning";
+        } catch (FieldErrorsException e) {
+            model.addAttribute("adoptErrors", e.errors());
+        } catch (StaleVersionException e) {
+            model.addAttribute("problem", new FieldErrorsException.FieldError("version", "learning.stale", e.changedBy()));
+        }
+        return adoptPreview(caller, code, framework, model);
     }
 
     @PostMapping("/schools/{code}/learning/share")

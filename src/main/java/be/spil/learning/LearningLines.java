@@ -181,6 +181,121 @@ public class LearningLines {
         return m;
     }
 
+    // ---- adopting a new version of the framework ----
+
+    /** A competence of the line's framework that the new version changes: its names before and after, activities on it. */
+    public record CodeChange(String code, String oldName, String newName, int activities) {}
+
+    /**
+     * What adopting another version would do: competences kept as they are, renamed (same code, other text), removed
+     * (with the activities planned on them, which need a new code or stay flagged), and added.
+     */
+    public record Adoption(long from, String fromName, long to, String toName, int kept, List<CodeChange> renamed,
+                           List<CodeChange> removed, List<CodeChange> added, List<FrameworkView.CompetenceView> choices) {
+        public int activitiesOnRemoved() {
+            return removed.stream().mapToInt(CodeChange::activities).sum();
+        }
+    }
+
+    /** The preview of adopting framework (version) {@code frameworkId} in the school's line. */
+    public Adoption adoptPreview(long schoolId, long frameworkId, Caller caller) {
+        var line = requireLine(schoolId, caller);
+        if (!frameworks.usableBy(frameworkId, schoolId) || !"PUPIL".equals(frameworks.byId(frameworkId).audience())) {
+            throw FieldErrorsException.of("framework", "learning.line.framework.unknown");
+        }
+        if (frameworkId == line.frameworkId()) {
+            throw FieldErrorsException.of("framework", "learning.adopt.same");
+        }
+        var from = frameworks.byId(line.frameworkId());
+        var to = frameworks.byId(frameworkId);
+        var counts = new java.util.HashMap<String, Integer>();
+        jdbc.sql("""
+                select competence_code, count(*) as n from learning_activity where school_id = :school and line_id = :line
+                and archived = false group by competence_code""")
+            .param("school", schoolId).param("line", line.id())
+            .query(rs -> {
+                counts.put(rs.getString("competence_code"), rs.getInt("n"));
+            });
+        var oldLeaves = new LinkedHashMap<String, String>();
+        from.leaves().forEach(c -> oldLeaves.put(c.code(), c.name()));
+        counts.keySet().stream().filter(c -> !oldLeaves.containsKey(c)).sorted().forEach(c -> oldLeaves.put(c, c));
+        var newLeaves = new LinkedHashMap<String, String>();
+        to.leaves().forEach(c -> newLeaves.put(c.code(), c.name()));
+        int kept = 0;
+        var renamed = new ArrayList<CodeChange>();
+        var removed = new ArrayList<CodeChange>();
+        for (var e : oldLeaves.entrySet()) {
+            int n = counts.getOrDefault(e.getKey(), 0);
+            if (!newLeaves.containsKey(e.getKey())) {
+                removed.add(new CodeChange(e.getKey(), e.getValue(), null, n));
+            } else if (!newLeaves.get(e.getKey()).strip().equals(e.getValue().strip())) {
+                renamed.add(new CodeChange(e.getKey(), e.getValue(), newLeaves.get(e.getKey()), n));
+            } else {
+                kept++;
+            }
+        }
+        var added = newLeaves.entrySet().stream().filter(e -> !oldLeaves.containsKey(e.getKey()))
+            .map(e -> new CodeChange(e.getKey(), null, e.getValue(), 0)).toList();
+        return new Adoption(from.id(), from.label(), to.id(), to.label(), kept, renamed, removed, added, to.leaves());
+    }
+
+    /** What adopting did: the line on its new framework, activities moved to a new code, activities left on a removed code. */
+    public record Adopted(LineView line, int moved, int flagged) {}
+
+    /**
+     * Adopts another version in one step: the line follows it from now on, and the activities of removed competences move
+     * to the code given in {@code mapping} (old code → new code). Activities of a removed code without a mapping stay as they
+     * are and the analysis flags them; nothing is lost. Every mapping is checked first; with any error nothing changes.
+     */
+    @Transactional
+    public Adopted adopt(long schoolId, long frameworkId, Map<String, String> mapping, Integer version, Caller caller) {
+        caller.requireManage(schoolId);
+        var preview = adoptPreview(schoolId, frameworkId, caller);
+        var line = requireLine(schoolId, caller);
+        var removed = preview.removed().stream().map(CodeChange::code).toList();
+        var targets = preview.choices().stream().map(FrameworkView.CompetenceView::code).toList();
+        var given = mapping == null ? Map.<String, String>of() : mapping;
+        var errors = new ArrayList<FieldErrorsException.FieldError>();
+        for (var e : given.entrySet()) {
+            String to = e.getValue() == null ? "" : e.getValue().strip();
+            if (!removed.contains(e.getKey())) {
+                errors.add(new FieldErrorsException.FieldError("mapping[" + e.getKey() + "]", "learning.adopt.notRemoved",
+                    String.valueOf(e.getKey()).length() > 40 ? String.valueOf(e.getKey()).substring(0, 40) : e.getKey()));
+            } else if (!to.isEmpty() && !targets.contains(to)) {
+                errors.add(new FieldErrorsException.FieldError("mapping[" + e.getKey() + "]", "learning.activity.competence.unknown",
+                    to.length() > 40 ? to.substring(0, 40) : to));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldErrorsException(errors);
+        }
+        var after = setUp(schoolId, frameworkId, line.domains(), version, caller);
+        int moved = 0;
+        for (var e : given.entrySet()) {
+            String to = e.getValue() == null ? "" : e.getValue().strip();
+            if (to.isEmpty()) {
+                continue;
+            }
+            var ids = jdbc.sql("""
+                    select id from learning_activity where school_id = :school and line_id = :line and archived = false
+                    and competence_code = :code""")
+                .param("school", schoolId).param("line", line.id()).param("code", e.getKey()).query(Long.class).list();
+            for (long id : ids) {
+                var before = activityOf(schoolId, id).orElseThrow();
+                jdbc.sql("""
+                        update learning_activity set competence_code = :to, version = version + 1, updated_at = :now, updated_by = :by
+                        where id = :id""")
+                    .param("to", to).param("now", Timestamp.from(now())).param("by", Caller.currentActor()).param("id", id).update();
+                var view = activityOf(schoolId, id).orElseThrow();
+                audit.record(ACTIVITY_AUDIT_TYPE, id, schoolId, Action.UPDATED, summary(view), activityAudit(before), activityAudit(view));
+                moved++;
+            }
+        }
+        int flagged = preview.removed().stream().filter(c -> given.get(c.code()) == null || given.get(c.code()).isBlank())
+            .mapToInt(CodeChange::activities).sum();
+        return new Adopted(after, moved, flagged);
+    }
+
     // ---- templates: lines shared with the other schools of the group ----
 
     /** A learning line another school shares: whose, which framework, how many activities, when last changed. */
