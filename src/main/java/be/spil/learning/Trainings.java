@@ -165,7 +165,9 @@ public class Trainings {
             }
         }
         String m = blankToNull(form.materials());
-        if (m != null && !(m.startsWith("https://") || m.startsWith("http://")) || m != null && m.chars().anyMatch(Character::isWhitespace)) {
+        boolean link = m == null || m.startsWith("https://") || m.startsWith("http://")
+            || m.startsWith("/") && !m.startsWith("//");
+        if (!link || m != null && m.chars().anyMatch(Character::isWhitespace)) {
             errors.add(new FieldErrorsException.FieldError("materials", "learning.training.materials.invalid"));
         }
         if (!errors.isEmpty()) {
