@@ -27,7 +27,7 @@ echo "app healthy on PostgreSQL $PGVERSION after $HEALTHY ms" >&2
 make_token
 AUTH=(-H "Authorization: Bearer $TOKEN")
 SCHOOL=bench-learn
-curl -sf -o /dev/null "${AUTH[@]}" -H 'Content-Type: application/json' -d "{\"code\":\"$SCHOOL\",\"name\":\"Bench leerlijn\"}" \
+curl -sf -o /dev/null "${AUTH[@]}" -H 'Content-Type: application/json' -d "{\"code\":\"$SCHOOL\",\"name\":\"Bench leerlijn\",\"level\":\"BASIS\"}" \
   "$BASE/api/v1/schools"
 
 # the framework (6 areas x 10 competences) and the line with 2,000 activities, generated with a fixed seed

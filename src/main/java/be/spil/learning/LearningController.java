@@ -107,6 +107,16 @@ class LearningController {
         model.addAttribute("leaves", framework.leaves());
         model.addAttribute("areas", areaNames(framework));
         model.addAttribute("otherVersions", frameworks.otherVersions(framework.id(), school.id()));
+        // the matrix names a step in every cell: resolve the labels once, not once per cell
+        Locale locale = LocaleContextHolder.getLocale();
+        var stepShort = new java.util.EnumMap<Step, String>(Step.class);
+        var stepName = new java.util.EnumMap<Step, String>(Step.class);
+        for (var st : Step.values()) {
+            stepShort.put(st, messages.getMessage("learning.step.short." + st, null, locale));
+            stepName.put(st, messages.getMessage("learning.step." + st, null, locale));
+        }
+        model.addAttribute("stepShort", stepShort);
+        model.addAttribute("stepName", stepName);
         return "learning/line";
     }
 

@@ -128,6 +128,27 @@ class TrainingsApiTest {
     }
 
     @Test
+    void theFormShowsEachProblemNextToItsFieldAndKeepsWhatWasTyped() throws Exception {
+        var session = TenancyCheck.signIn(mvc, coordinator.email());
+        String page = "/schools/" + school.code() + "/learning/trainings";
+        String html = mvc.perform(post(page).session(session).with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("title=&startDate=" + day(10) + "&endDate=" + day(2) + "&hours=abc&materials=javascript:alert(1)"
+                    + "&provider=%3Cscript%3Ealert(1)%3C/script%3E"))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(html).contains("id=\"title-error\"", "id=\"hours-error\"")
+            .contains("aria-describedby=\"title-error\"").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+            .doesNotContain("<script>alert(1)</script>");
+        String html2 = mvc.perform(post(page).session(session).with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("title=Kort&startDate=" + day(10) + "&endDate=" + day(2) + "&hours=2&materials=javascript:alert(1)"))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(html2).contains("id=\"endDate-error\"", "id=\"materials-error\"");
+        mvc.perform(get(base + "?year=" + year.name()).with(httpBasic(coordinator.email(), Fixtures.PASSWORD)))
+            .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
     void trainingPlanSetsWeakCompetencesOfFiveOrMoreAgainstTrainings() throws Exception {
         String self = "/api/v1/schools/" + school.code() + "/learning/self-assessment?year=" + year.name();
         for (int i = 0; i < 5; i++) {
