@@ -3,8 +3,9 @@
 # <!-- startup:begin --> … <!-- startup:end --> and <!-- search:begin --> … <!-- search:end -->; the text around
 # the markers (what the figures mean, what to do about a missed target) is kept as written; likewise
 # <!-- inventory:begin --> … <!-- inventory:end --> for bench/inventory.sh and <!-- policy:begin --> … <!-- policy:end -->
-# for bench/policy.sh, <!-- agents:begin --> … <!-- agents:end --> for bench/agents.sh, and
-# <!-- helpdesk:begin --> … <!-- helpdesk:end --> for bench/helpdesk.sh.
+# for bench/policy.sh, <!-- agents:begin --> … <!-- agents:end --> for bench/agents.sh,
+# <!-- helpdesk:begin --> … <!-- helpdesk:end --> for bench/helpdesk.sh, and <!-- learning:begin --> …
+# <!-- learning:end --> for bench/learning.sh.
 # Usage: bench/run-all.sh [startup-runs] [search-requests-per-term] [inventory-requests-per-term] [policy-requests]
 #        [agents-known-machines] [agents-mix] [helpdesk-requests-per-filter]
 source "$(dirname "$0")/lib.sh"
@@ -14,6 +15,7 @@ source "$(dirname "$0")/lib.sh"
 "$ROOT/bench/policy.sh" "${4:-30}" >/dev/null
 "$ROOT/bench/agents.sh" "${5:-1000}" "${6:-2000}" 3 >/dev/null
 "$ROOT/bench/helpdesk.sh" "${7:-60}" >/dev/null
+"$ROOT/bench/learning.sh" >/dev/null
 splice() { # $1 marker name, $2 file with the new content
   awk -v name="$1" -v file="$2" '
     $0 == "<!-- " name ":begin -->" { print; while ((getline line < file) > 0) print line; skip = 1; next }
@@ -27,4 +29,5 @@ splice inventory "$RESULTS/inventory.md"
 splice policy "$RESULTS/policy.md"
 splice agents "$RESULTS/agents.md"
 splice helpdesk "$RESULTS/helpdesk.md"
+splice learning "$RESULTS/learning.md"
 echo "docs/benchmarks.md updated" >&2

@@ -103,6 +103,8 @@ class H2StartUpSmokeTest {
             for (String page : new String[] {"/", school + "/people", school + "/assets", school + "/software", school + "/software/compliance",
                     school + "/agents", school + "/pools", school + "/pupil-devices", school + "/tickets", school + "/tickets/new", school + "/helpdesk/figures", school + "/helpdesk/settings",
                     school + "/knowledge", school + "/team", school + "/team/division", school + "/team/coverage", school + "/learning",
+                    school + "/learning/trainings", school + "/learning/training-plan", school + "/learning/line.pdf",
+                    school + "/learning/analysis.pdf",
                     school + "/policy", school + "/policy/board", school + "/policy/budget", school + "/policy/versions",
                     school + "/policy/rules", school + "/policy/surveys", school + "/policy/plan.pdf", school + "/policy/plan.docx"}) {
                 assertThat(web.get(page).statusCode()).as(page).isEqualTo(200);

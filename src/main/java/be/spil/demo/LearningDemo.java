@@ -19,10 +19,17 @@ import org.springframework.stereotype.Component;
 class LearningDemo {
     private final LearningLines lines;
     private final Frameworks frameworks;
+    private final be.spil.learning.Trainings trainings;
+    private final be.spil.school.SchoolCalendar calendar;
+    private final be.spil.directory.People people;
 
-    LearningDemo(LearningLines lines, Frameworks frameworks) {
+    LearningDemo(LearningLines lines, Frameworks frameworks, be.spil.learning.Trainings trainings,
+                 be.spil.school.SchoolCalendar calendar, be.spil.directory.People people) {
         this.lines = lines;
         this.frameworks = frameworks;
+        this.trainings = trainings;
+        this.calendar = calendar;
+        this.people = people;
     }
 
     private record Plan(String competence, int grade, String domain, String description, String tool, Step step, WorkForm workForm) {}
@@ -63,5 +70,35 @@ class LearningDemo {
             lines.createActivity(school.id(), new ActivityForm(p.competence(), grade, domain, p.description(), p.tool(), p.step(),
                 p.workForm(), null, null), system);
         }
+        if (school.level() != be.spil.school.SchoolLevel.SECUNDAIR) {
+            lines.setShared(school.id(), true, lines.requireLine(school.id(), system).version(), system);
+        }
+        trainings(school, system);
+    }
+
+    /** Two trainings in the current school year: the ICT team shows the learning platform, an external one on AI. */
+    private void trainings(SchoolView school, Caller system) {
+        var year = calendar.currentSchoolYear();
+        if (year.isEmpty()) {
+            return;
+        }
+        var staff = people.search(school.id(), new be.spil.directory.People.Search(null, be.spil.directory.PersonKind.STAFF, false, null),
+            new be.spil.shared.Paging(0, 12), system).items();
+        var first = trainings.create(school.id(), new be.spil.learning.TrainingForm("Het digitale leerplatform in de klas", null, true,
+            year.get().startDate().plusDays(45), null, new java.math.BigDecimal("2"), null, List.of("2.1", "2.2", "3.1"),
+            null, null), system);
+        var second = trainings.create(school.id(), new be.spil.learning.TrainingForm("Generatieve AI verantwoord gebruiken",
+            "Pedagogische begeleidingsdienst", false, year.get().startDate().plusDays(120), null, new java.math.BigDecimal("6"),
+            new java.math.BigDecimal("180"), List.of("1.4", "6.2"), "https://www.klascement.net", null), system);
+        var firstParticipants = new java.util.LinkedHashMap<Long, be.spil.learning.TrainingView.Status>();
+        var secondParticipants = new java.util.LinkedHashMap<Long, be.spil.learning.TrainingView.Status>();
+        for (int i = 0; i < staff.size(); i++) {
+            firstParticipants.put(staff.get(i).id(), be.spil.learning.TrainingView.Status.ATTENDED);
+            if (i % 2 == 0) {
+                secondParticipants.put(staff.get(i).id(), be.spil.learning.TrainingView.Status.PLANNED);
+            }
+        }
+        trainings.setParticipants(school.id(), first.id(), firstParticipants, first.version(), system);
+        trainings.setParticipants(school.id(), second.id(), secondParticipants, second.version(), system);
     }
 }

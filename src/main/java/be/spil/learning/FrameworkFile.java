@@ -73,10 +73,10 @@ final class FrameworkFile {
     record JsonItem(String code, String parent, String level, String name, String nameEn) {}
 
     enum Column {
-        CODE("code", "Code", "Code", "nummer", "id"),
-        PARENT("parent", "Ouder", "Parent", "area", "domein", "gebied", "parentcode"),
-        LEVEL("level", "Niveau", "Level", "graad", "stage"),
-        NAME("name", "Naam", "Name", "namenl", "omschrijving", "titel", "title"),
+        CODE("code", "Code", "Code", "nummer", "id", "doelcode", "eindterm", "minimumdoel"),
+        PARENT("parent", "Ouder", "Parent", "area", "domein", "gebied", "parentcode", "sleutelcompetentie", "bouwsteen"),
+        LEVEL("level", "Niveau", "Level", "graad", "stage", "onderwijsniveau"),
+        NAME("name", "Naam", "Name", "namenl", "omschrijving", "titel", "title", "doelzin", "tekst"),
         NAME_EN("nameEn", "Naam (Engels)", "Name (English)", "english", "engels");
 
         final CsvText.Names names;

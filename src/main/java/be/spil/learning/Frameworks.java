@@ -274,6 +274,16 @@ public class Frameworks {
             .param("code", code).query(Long.class).list().stream().findFirst();
     }
 
+    /** Other versions of the same framework (same code) a school may adopt, newest first: group-wide or the school's own. */
+    List<FrameworkView> otherVersions(long frameworkId, long schoolId) {
+        return jdbc.sql("""
+                select f.*, s.code as school_code, 0 as n from learning_framework f left join school s on s.id = f.school_id
+                where f.code = (select code from learning_framework where id = :id) and f.id <> :id
+                and (f.school_id is null or f.school_id = :school) and f.audience = 'PUPIL' order by f.id desc""")
+            .param("id", frameworkId).param("school", schoolId)
+            .query((rs, n) -> view(rs, 0, List.of())).list();
+    }
+
     /** Whether this caller may use this framework (group-wide or of a school they see) for a school's line. */
     boolean usableBy(long frameworkId, long schoolId) {
         return jdbc.sql("select count(*) from learning_framework where id = :id and (school_id is null or school_id = :school)")

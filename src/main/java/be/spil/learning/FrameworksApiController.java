@@ -26,10 +26,12 @@ import org.springframework.web.multipart.MultipartFile;
 class FrameworksApiController {
     private final Frameworks frameworks;
     private final Schools schools;
+    private final Onderwijsdoelen onderwijsdoelen;
 
-    FrameworksApiController(Frameworks frameworks, Schools schools) {
+    FrameworksApiController(Frameworks frameworks, Schools schools, Onderwijsdoelen onderwijsdoelen) {
         this.frameworks = frameworks;
         this.schools = schools;
+        this.onderwijsdoelen = onderwijsdoelen;
     }
 
     @GetMapping("/api/v1/frameworks")
@@ -96,6 +98,33 @@ class FrameworksApiController {
         try (InputStream in = file.getInputStream()) {
             return frameworks.importFile(school, read(in), meta.meta(), dryRun, Locale.ENGLISH, caller);
         }
+    }
+
+    @PostMapping(path = "/api/v1/frameworks/import/onderwijsdoelen", consumes = "!multipart/form-data")
+    @Operation(summary = "Import an export of the government's onderwijsdoelen service as a new version (central admin)",
+        description = "Body: the JSON export (an array of goals, or an object holding it under onderwijsdoelen/doelen/items/data/"
+            + "results; per goal code|nummer|doelcode, doelzin|omschrijving|tekst|titel, graad|niveau, sleutelcompetentie|bouwsteen|"
+            + "parent) or a CSV export (columns Doelcode/Code, Doelzin/Omschrijving, Graad, Sleutelcompetentie). code: the framework "
+            + "code to add a version to (e.g. vl-sec-sc4); version (else the document's versie); name, nameEn. Per-row errors as "
+            + "for any import; dryRun=true writes nothing. Then adopt the new version in a school's line with preview.")
+    ImportResult importOnderwijsdoelen(Caller caller, HttpServletRequest request, @RequestParam(defaultValue = "") String code,
+                                       @RequestParam(defaultValue = "") String version, @RequestParam(defaultValue = "") String name,
+                                       @RequestParam(defaultValue = "") String nameEn,
+                                       @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        return onderwijsdoelen.importExport(read(request.getInputStream()), new Onderwijsdoelen.Target(code, version, name, nameEn),
+            dryRun, Locale.ENGLISH, caller);
+    }
+
+    @PostMapping("/api/v1/frameworks/onderwijsdoelen/fetch")
+    @Operation(summary = "Fetch goals from the official Onderwijsdoelen API and import them as a new version (central admin)",
+        description = "Only when the server has an API key (spil.learning.onderwijsdoelen.api-key); the server makes the call, the "
+            + "key never leaves it. query: the API's query string for the set wanted; code, version, name, nameEn, dryRun as for "
+            + "the file import.")
+    ImportResult fetchOnderwijsdoelen(Caller caller, @RequestParam(defaultValue = "") String query,
+                                      @RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String version,
+                                      @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String nameEn,
+                                      @RequestParam(defaultValue = "false") boolean dryRun) {
+        return onderwijsdoelen.fetch(query, new Onderwijsdoelen.Target(code, version, name, nameEn), dryRun, Locale.ENGLISH, caller);
     }
 
     private static final String IMPORT_DESCRIPTION = "JSON (the form of export.json) or CSV (columns code, parent, level, name, "

@@ -21,9 +21,12 @@ class FrameworksController {
     private final Frameworks frameworks;
     private final Schools schools;
 
-    FrameworksController(Frameworks frameworks, Schools schools) {
+    private final Onderwijsdoelen onderwijsdoelen;
+
+    FrameworksController(Frameworks frameworks, Schools schools, Onderwijsdoelen onderwijsdoelen) {
         this.frameworks = frameworks;
         this.schools = schools;
+        this.onderwijsdoelen = onderwijsdoelen;
     }
 
     @GetMapping("/frameworks")
@@ -45,6 +48,7 @@ class FrameworksController {
         var school = schools.visible(code, caller);
         caller.requireManage(school.id());
         model.addAttribute("school", school);
+        model.addAttribute("apiConfigured", onderwijsdoelen.apiConfigured());
         if (!model.containsAttribute("meta")) {
             model.addAttribute("meta", new Frameworks.Meta("", "", "", "", "PUPIL", "", "", "", ""));
         }
@@ -58,9 +62,12 @@ class FrameworksController {
                       @RequestParam(defaultValue = "PUPIL") String audience, @RequestParam(defaultValue = "") String levels,
                       @RequestParam(defaultValue = "") String source, @RequestParam(defaultValue = "") String licence,
                       @RequestParam(defaultValue = "") String attribution, @RequestParam(defaultValue = "false") boolean group,
+                      @RequestParam(defaultValue = "false") boolean onderwijsdoelen,
                       @RequestParam(defaultValue = "true") boolean dryRun, Model model, RedirectAttributes redirect) throws IOException {
         var school = schools.visible(code, caller);
         caller.requireManage(school.id());
+        model.addAttribute("apiConfigured", this.onderwijsdoelen.apiConfigured());
+        model.addAttribute("onderwijsdoelen", onderwijsdoelen);
         var meta = new Frameworks.Meta(frameworkCode, version, name, nameEn, audience, levels, source, licence, attribution);
         model.addAttribute("school", school);
         model.addAttribute("meta", meta);
@@ -70,7 +77,35 @@ class FrameworksController {
             return "learning/import";
         }
         try (InputStream in = file.getInputStream()) {
-            var result = frameworks.importFile(group ? null : school.id(), in.readNBytes(FrameworkFile.MAX_BYTES + 1), meta, dryRun,
+            byte[] bytes = in.readNBytes(FrameworkFile.MAX_BYTES + 1);
+            var result = onderwijsdoelen
+                ? this.onderwijsdoelen.importExport(bytes, new Onderwijsdoelen.Target(frameworkCode, version, name, nameEn), dryRun,
+                    LocaleContextHolder.getLocale(), caller)
+                : frameworks.importFile(group ? null : school.id(), bytes, meta, dryRun, LocaleContextHolder.getLocale(), caller);
+            if (!dryRun && result.errors().isEmpty()) {
+                redirect.addFlashAttribute("message", "learning.import.done");
+                return "redirect:/frameworks/" + result.id();
+            }
+            model.addAttribute("result", result);
+        } catch (FieldErrorsException e) {
+            model.addAttribute("problems", e.errors());
+        }
+        return "learning/import";
+    }
+
+    /** The server fetches goals from the official Onderwijsdoelen API (central admin, API key configured). */
+    @PostMapping("/schools/{code}/learning/import/fetch")
+    String fetch(Caller caller, @PathVariable String code, @RequestParam(defaultValue = "") String query,
+                 @RequestParam(defaultValue = "") String frameworkCode, @RequestParam(defaultValue = "") String version,
+                 @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "true") boolean dryRun, Model model,
+                 RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        caller.requireCentralAdmin();
+        model.addAttribute("school", school);
+        model.addAttribute("meta", new Frameworks.Meta(frameworkCode, version, name, "", "PUPIL", "", "", "", ""));
+        model.addAttribute("apiConfigured", onderwijsdoelen.apiConfigured());
+        try {
+            var result = onderwijsdoelen.fetch(query, new Onderwijsdoelen.Target(frameworkCode, version, name, ""), dryRun,
                 LocaleContextHolder.getLocale(), caller);
             if (!dryRun && result.errors().isEmpty()) {
                 redirect.addFlashAttribute("message", "learning.import.done");

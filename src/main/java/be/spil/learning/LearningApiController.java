@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 class LearningApiController {
     /** The whole line: the framework (version), the learning domains, the school's grades and the current activities. */
     record LineDocument(long id, long framework, String frameworkName, List<String> domains, List<Grade> grades,
-                        List<ActivityView> activities, int version) {}
+                        List<ActivityView> activities, boolean shared, int version) {}
 
     /** Sets framework and domains; with {@code activities} also replaces every activity (the old ones are archived). */
     record LinePut(@NotNull Long framework, @NotNull @Size(max = 30) List<@Size(max = 100) String> domains,
@@ -54,7 +54,7 @@ class LearningApiController {
     private LineDocument document(long school, Caller caller) {
         var line = lines.requireLine(school, caller);
         return new LineDocument(line.id(), line.frameworkId(), line.framework(), line.domains(), line.grades(),
-            lines.activities(school, null, null, caller), line.version());
+            lines.activities(school, null, null, caller), line.shared(), line.version());
     }
 
     @GetMapping
@@ -147,6 +147,72 @@ class LearningApiController {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"leerlijn-" + school.code() + ".csv\"")
             .body(lines.exportCsv(school.id(), grade, caller));
+    }
+
+    record SharedPut(@NotNull Boolean shared, Integer version) {}
+
+    record FromTemplate(@NotNull @Size(max = 40) String template) {}
+
+    @PutMapping("/shared")
+    @Operation(summary = "Share the learning line with the other schools of the group as a template, or stop sharing",
+        description = "shared: true or false; version: the line's version read. Others can then start their own line from it "
+            + "(a copy that goes its own way).")
+    LineDocument share(Caller caller, @PathVariable String code, @Valid @RequestBody SharedPut body) {
+        long school = schools.visible(code, caller).id();
+        lines.setShared(school, body.shared(), body.version(), caller);
+        return document(school, caller);
+    }
+
+    @PostMapping("/from-template")
+    @Operation(summary = "Start the school's learning line from a template another school shares", description = "template: "
+        + "the code of the sharing school. Framework, domains and activities (of the grades this school has, without class "
+        + "teachers) are copied; the copy is then independent. 409 when the school already has a line; 404 for a line not shared.")
+    ResponseEntity<LineDocument> fromTemplate(Caller caller, @PathVariable String code, @Valid @RequestBody FromTemplate body) {
+        var school = schools.visible(code, caller);
+        lines.startFrom(school.id(), body.template(), caller);
+        return ResponseEntity.created(URI.create("/api/v1/schools/" + school.code() + "/learning-line")).body(document(school.id(), caller));
+    }
+
+    record AdoptPost(@NotNull Long framework, @Size(max = 200) java.util.Map<@Size(max = 40) String, @Size(max = 40) String> mapping,
+                     Integer version) {}
+
+    @GetMapping("/adopt")
+    @Operation(summary = "Preview adopting another version of the framework", description = "framework: the id of the new "
+        + "version. Which of the line's competence codes stay, are renamed (same code, other text), are removed (with the "
+        + "number of activities on them) and are added.")
+    LearningLines.Adoption adoptPreview(Caller caller, @PathVariable String code, @RequestParam long framework) {
+        return lines.adoptPreview(schools.visible(code, caller).id(), framework, caller);
+    }
+
+    @PostMapping("/adopt")
+    @Operation(summary = "Adopt another version of the framework in one step", description = "framework: the new version; "
+        + "mapping: {removed code: new code} moves the activities of a removed competence; a removed code left out keeps its "
+        + "activities, flagged by the analysis. version: the line's version read. With any error nothing changes.")
+    LearningLines.Adopted adopt(Caller caller, @PathVariable String code, @Valid @RequestBody AdoptPost body) {
+        return lines.adopt(schools.visible(code, caller).id(), body.framework(), body.mapping(), body.version(), caller);
+    }
+
+    @GetMapping("/export.pdf")
+    @Operation(summary = "The learning line as PDF", description = "The matrix competence × grade (highest step and number of "
+        + "activities) and the plan of every grade; grade= for the class teacher's one-page plan of that grade. lang=en for English.")
+    ResponseEntity<byte[]> exportPdf(Caller caller, @PathVariable String code, @RequestParam(required = false) Grade grade,
+                                     @RequestParam(required = false) String lang) {
+        var school = schools.visible(code, caller);
+        return pdf("leerlijn-" + school.code() + (grade == null ? "" : "-" + grade.name()),
+            lines.exportPdf(school.id(), grade, java.util.Locale.forLanguageTag("en".equals(lang) ? "en" : "nl"), caller));
+    }
+
+    @GetMapping("/analysis.pdf")
+    @Operation(summary = "The analysis of the learning line with its findings as PDF", description = "lang=en for English.")
+    ResponseEntity<byte[]> analysisPdf(Caller caller, @PathVariable String code, @RequestParam(required = false) String lang) {
+        var school = schools.visible(code, caller);
+        return pdf("leerlijn-analyse-" + school.code(),
+            lines.analysisPdf(school.id(), java.util.Locale.forLanguageTag("en".equals(lang) ? "en" : "nl"), caller));
+    }
+
+    static ResponseEntity<byte[]> pdf(String name, byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+            .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + ".pdf\"").body(body);
     }
 
     private static String or(String value, String current) {

@@ -88,6 +88,7 @@ class LearningController {
                 var suggested = frameworks.shipped("digcomp").orElse(null);
                 model.addAttribute("lineForm", new LineForm(suggested, String.join("\n", lines.defaultDomains(school.id())), null));
             }
+            model.addAttribute("templates", lines.templates(caller));
             return "learning/start";
         }
         var l = line.get();
@@ -105,6 +106,17 @@ class LearningController {
         model.addAttribute("severityCounts", severityCounts);
         model.addAttribute("leaves", framework.leaves());
         model.addAttribute("areas", areaNames(framework));
+        model.addAttribute("otherVersions", frameworks.otherVersions(framework.id(), school.id()));
+        // the matrix names a step in every cell: resolve the labels once, not once per cell
+        Locale locale = LocaleContextHolder.getLocale();
+        var stepShort = new java.util.EnumMap<Step, String>(Step.class);
+        var stepName = new java.util.EnumMap<Step, String>(Step.class);
+        for (var st : Step.values()) {
+            stepShort.put(st, messages.getMessage("learning.step.short." + st, null, locale));
+            stepName.put(st, messages.getMessage("learning.step." + st, null, locale));
+        }
+        model.addAttribute("stepShort", stepShort);
+        model.addAttribute("stepName", stepName);
         return "learning/line";
     }
 
@@ -155,6 +167,91 @@ class LearningController {
             }
         }
         return line(caller, code, model);
+    }
+
+    @GetMapping("/schools/{code}/learning/line.pdf")
+    org.springframework.http.ResponseEntity<byte[]> linePdf(Caller caller, @PathVariable String code,
+                                                            @RequestParam(required = false) String grade) {
+        var school = schools.visible(code, caller);
+        var line = lines.requireLine(school.id(), caller);
+        Grade g = grade == null || grade.isBlank() ? null
+            : Grade.parse(grade, line.grades()).orElseThrow(() -> new be.spil.shared.NotFoundException("grade", grade));
+        return LearningApiController.pdf("leerlijn-" + school.code() + (g == null ? "" : "-" + g.name()),
+            lines.exportPdf(school.id(), g, LocaleContextHolder.getLocale(), caller));
+    }
+
+    @GetMapping("/schools/{code}/learning/analysis.pdf")
+    org.springframework.http.ResponseEntity<byte[]> analysisPdf(Caller caller, @PathVariable String code) {
+        var school = schools.visible(code, caller);
+        return LearningApiController.pdf("leerlijn-analyse-" + school.code(),
+            lines.analysisPdf(school.id(), LocaleContextHolder.getLocale(), caller));
+    }
+
+    @GetMapping("/schools/{code}/learning/adopt")
+    String adoptPreview(Caller caller, @PathVariable String code, @RequestParam long framework, Model model) {
+        var school = schools.visible(code, caller);
+        caller.requireManage(school.id());
+        common(caller, school, model);
+        var line = lines.requireLine(school.id(), caller);
+        model.addAttribute("line", line);
+        try {
+            model.addAttribute("adoption", lines.adoptPreview(school.id(), framework, caller));
+        } catch (FieldErrorsException e) {
+            model.addAttribute("problem", e.errors().get(0));
+        }
+        return "learning/adopt";
+    }
+
+    /** Adopts the version: mapping fields named map-{removed code} hold the new code (empty: keep, flagged). */
+    @PostMapping("/schools/{code}/learning/adopt")
+    String adopt(Caller caller, @PathVariable String code, @RequestParam long framework, @RequestParam(required = false) Integer version,
+                 @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        caller.requireManage(school.id());
+        var mapping = new LinkedHashMap<String, String>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("map-")) {
+                mapping.put(k.substring(4), v);
+            }
+        });
+        try {
+            lines.adopt(school.id(), framework, mapping, version, caller);
+            redirect.addFlashAttribute("message", "learning.adopt.done");
+            return "redirect:/schools/" + school.code() + "/learning";
+        } catch (FieldErrorsException e) {
+            model.addAttribute("adoptErrors", e.errors());
+        } catch (StaleVersionException e) {
+            model.addAttribute("problem", new FieldErrorsException.FieldError("version", "learning.stale", e.changedBy()));
+        }
+        return adoptPreview(caller, code, framework, model);
+    }
+
+    @PostMapping("/schools/{code}/learning/share")
+    String share(Caller caller, @PathVariable String code, @RequestParam boolean shared, @RequestParam(required = false) Integer version,
+                 RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        caller.requireManage(school.id());
+        try {
+            lines.setShared(school.id(), shared, version, caller);
+            redirect.addFlashAttribute("message", shared ? "learning.template.shared" : "learning.template.unshared");
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("problem", new FieldErrorsException.FieldError("version", "learning.stale", e.changedBy()));
+        }
+        return "redirect:/schools/" + school.code() + "/learning";
+    }
+
+    @PostMapping("/schools/{code}/learning/from-template")
+    String fromTemplate(Caller caller, @PathVariable String code, @RequestParam(defaultValue = "") String template,
+                        RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        caller.requireManage(school.id());
+        try {
+            lines.startFrom(school.id(), template, caller);
+            redirect.addFlashAttribute("message", "learning.template.started");
+        } catch (FieldErrorsException e) {
+            redirect.addFlashAttribute("problem", e.errors().get(0));
+        }
+        return "redirect:/schools/" + school.code() + "/learning";
     }
 
     // ---- per grade and per competence ----

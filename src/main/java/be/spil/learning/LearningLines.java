@@ -54,10 +54,12 @@ public class LearningLines {
     private final AuditTrail audit;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
+    private final LinePdf pdf;
 
     LearningLines(JdbcClient jdbc, Schools schools, Frameworks frameworks, People people, AuditTrail audit, Clock clock,
-                  org.springframework.context.MessageSource messages) {
+                  org.springframework.context.MessageSource messages, LinePdf pdf) {
         this.messages = messages;
+        this.pdf = pdf;
         this.jdbc = jdbc;
         this.schools = schools;
         this.frameworks = frameworks;
@@ -99,7 +101,7 @@ public class LearningLines {
         String domains = rs.getString("domains");
         return new LineView(rs.getLong("id"), frameworkId, frameworks.byId(frameworkId).label(),
             domains.isEmpty() ? List.of() : Arrays.asList(domains.split("\\|")), grades, rs.getInt("version"),
-            rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+            rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getBoolean("shared"));
     }
 
     /** The line, or 404 when the school has not started one. */
@@ -175,7 +177,223 @@ public class LearningLines {
         var m = new LinkedHashMap<String, String>();
         m.put("framework", l.framework());
         m.put("domains", String.join(", ", l.domains()));
+        m.put("shared", Boolean.toString(l.shared()));
         return m;
+    }
+
+    // ---- adopting a new version of the framework ----
+
+    /** A competence of the line's framework that the new version changes: its names before and after, activities on it. */
+    public record CodeChange(String code, String oldName, String newName, int activities) {}
+
+    /**
+     * What adopting another version would do: competences kept as they are, renamed (same code, other text), removed
+     * (with the activities planned on them, which need a new code or stay flagged), and added.
+     */
+    public record Adoption(long from, String fromName, long to, String toName, int kept, List<CodeChange> renamed,
+                           List<CodeChange> removed, List<CodeChange> added, List<FrameworkView.CompetenceView> choices) {
+        public int activitiesOnRemoved() {
+            return removed.stream().mapToInt(CodeChange::activities).sum();
+        }
+    }
+
+    /** The preview of adopting framework (version) {@code frameworkId} in the school's line. */
+    public Adoption adoptPreview(long schoolId, long frameworkId, Caller caller) {
+        var line = requireLine(schoolId, caller);
+        if (!frameworks.usableBy(frameworkId, schoolId) || !"PUPIL".equals(frameworks.byId(frameworkId).audience())) {
+            throw FieldErrorsException.of("framework", "learning.line.framework.unknown");
+        }
+        if (frameworkId == line.frameworkId()) {
+            throw FieldErrorsException.of("framework", "learning.adopt.same");
+        }
+        var from = frameworks.byId(line.frameworkId());
+        var to = frameworks.byId(frameworkId);
+        var counts = new java.util.HashMap<String, Integer>();
+        jdbc.sql("""
+                select competence_code, count(*) as n from learning_activity where school_id = :school and line_id = :line
+                and archived = false group by competence_code""")
+            .param("school", schoolId).param("line", line.id())
+            .query(rs -> {
+                counts.put(rs.getString("competence_code"), rs.getInt("n"));
+            });
+        var oldLeaves = new LinkedHashMap<String, String>();
+        from.leaves().forEach(c -> oldLeaves.put(c.code(), c.name()));
+        counts.keySet().stream().filter(c -> !oldLeaves.containsKey(c)).sorted().forEach(c -> oldLeaves.put(c, c));
+        var newLeaves = new LinkedHashMap<String, String>();
+        to.leaves().forEach(c -> newLeaves.put(c.code(), c.name()));
+        int kept = 0;
+        var renamed = new ArrayList<CodeChange>();
+        var removed = new ArrayList<CodeChange>();
+        for (var e : oldLeaves.entrySet()) {
+            int n = counts.getOrDefault(e.getKey(), 0);
+            if (!newLeaves.containsKey(e.getKey())) {
+                removed.add(new CodeChange(e.getKey(), e.getValue(), null, n));
+            } else if (!newLeaves.get(e.getKey()).strip().equals(e.getValue().strip())) {
+                renamed.add(new CodeChange(e.getKey(), e.getValue(), newLeaves.get(e.getKey()), n));
+            } else {
+                kept++;
+            }
+        }
+        var added = newLeaves.entrySet().stream().filter(e -> !oldLeaves.containsKey(e.getKey()))
+            .map(e -> new CodeChange(e.getKey(), null, e.getValue(), 0)).toList();
+        return new Adoption(from.id(), from.label(), to.id(), to.label(), kept, renamed, removed, added, to.leaves());
+    }
+
+    /** What adopting did: the line on its new framework, activities moved to a new code, activities left on a removed code. */
+    public record Adopted(LineView line, int moved, int flagged) {}
+
+    /**
+     * Adopts another version in one step: the line follows it from now on, and the activities of removed competences move
+     * to the code given in {@code mapping} (old code → new code). Activities of a removed code without a mapping stay as they
+     * are and the analysis flags them; nothing is lost. Every mapping is checked first; with any error nothing changes.
+     */
+    @Transactional
+    public Adopted adopt(long schoolId, long frameworkId, Map<String, String> mapping, Integer version, Caller caller) {
+        caller.requireManage(schoolId);
+        var preview = adoptPreview(schoolId, frameworkId, caller);
+        var line = requireLine(schoolId, caller);
+        var removed = preview.removed().stream().map(CodeChange::code).toList();
+        var targets = preview.choices().stream().map(FrameworkView.CompetenceView::code).toList();
+        var given = mapping == null ? Map.<String, String>of() : mapping;
+        var errors = new ArrayList<FieldErrorsException.FieldError>();
+        for (var e : given.entrySet()) {
+            String to = e.getValue() == null ? "" : e.getValue().strip();
+            if (!removed.contains(e.getKey())) {
+                errors.add(new FieldErrorsException.FieldError("mapping[" + e.getKey() + "]", "learning.adopt.notRemoved",
+                    String.valueOf(e.getKey()).length() > 40 ? String.valueOf(e.getKey()).substring(0, 40) : e.getKey()));
+            } else if (!to.isEmpty() && !targets.contains(to)) {
+                errors.add(new FieldErrorsException.FieldError("mapping[" + e.getKey() + "]", "learning.activity.competence.unknown",
+                    to.length() > 40 ? to.substring(0, 40) : to));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldErrorsException(errors);
+        }
+        var after = setUp(schoolId, frameworkId, line.domains(), version, caller);
+        int moved = 0;
+        for (var e : given.entrySet()) {
+            String to = e.getValue() == null ? "" : e.getValue().strip();
+            if (to.isEmpty()) {
+                continue;
+            }
+            var ids = jdbc.sql("""
+                    select id from learning_activity where school_id = :school and line_id = :line and archived = false
+                    and competence_code = :code""")
+                .param("school", schoolId).param("line", line.id()).param("code", e.getKey()).query(Long.class).list();
+            for (long id : ids) {
+                var before = activityOf(schoolId, id).orElseThrow();
+                jdbc.sql("""
+                        update learning_activity set competence_code = :to, version = version + 1, updated_at = :now, updated_by = :by
+                        where id = :id""")
+                    .param("to", to).param("now", Timestamp.from(now())).param("by", Caller.currentActor()).param("id", id).update();
+                var view = activityOf(schoolId, id).orElseThrow();
+                audit.record(ACTIVITY_AUDIT_TYPE, id, schoolId, Action.UPDATED, summary(view), activityAudit(before), activityAudit(view));
+                moved++;
+            }
+        }
+        int flagged = preview.removed().stream().filter(c -> given.get(c.code()) == null || given.get(c.code()).isBlank())
+            .mapToInt(CodeChange::activities).sum();
+        return new Adopted(after, moved, flagged);
+    }
+
+    // ---- templates: lines shared with the other schools of the group ----
+
+    /** A learning line another school shares: whose, which framework, how many activities, when last changed. */
+    public record Template(String school, String schoolName, String level, long framework, String frameworkName, int activities,
+                           Instant updatedAt) {}
+
+    /** Offers the line to the other schools of the group as a template (shared) or stops doing so. */
+    @Transactional
+    public LineView setShared(long schoolId, boolean shared, Integer version, Caller caller) {
+        caller.requireManage(schoolId);
+        var line = requireLine(schoolId, caller);
+        StaleVersionException.check(version, line.version(), line.updatedBy(), line.updatedAt(), () -> lineAudit(line));
+        if (line.shared() == shared) {
+            return line;
+        }
+        jdbc.sql("""
+                update learning_line set shared = :shared, version = version + 1, updated_at = :now, updated_by = :by
+                where id = :id""")
+            .param("shared", shared).param("now", Timestamp.from(now())).param("by", Caller.currentActor()).param("id", line.id())
+            .update();
+        var after = lineOf(schoolId).orElseThrow();
+        audit.record(LINE_AUDIT_TYPE, line.id(), schoolId, Action.UPDATED, after.framework(), lineAudit(line), lineAudit(after));
+        return after;
+    }
+
+    /**
+     * The lines the schools of the group share, for everybody signed in to a school of the group (or a central admin).
+     * Spil serves one school group, so every school's shared line is the group's; a line not shared is nobody else's.
+     */
+    public List<Template> templates(Caller caller) {
+        requireGroupMember(caller);
+        return jdbc.sql("""
+                select s.code, s.name, s.level, l.framework_id, l.updated_at,
+                  (select count(*) from learning_activity a where a.line_id = l.id and a.archived = false) as n
+                from learning_line l join school s on s.id = l.school_id
+                where l.shared = true and s.archived = false order by s.name""")
+            .query((rs, n) -> new Template(rs.getString("code"), rs.getString("name"), rs.getString("level"),
+                rs.getLong("framework_id"), frameworks.byId(rs.getLong("framework_id")).label(), rs.getInt("n"),
+                rs.getTimestamp("updated_at").toInstant()))
+            .list();
+    }
+
+    private static void requireGroupMember(Caller caller) {
+        if (!caller.centralAdmin() && caller.schoolIds().isEmpty()) {
+            throw new NotFoundException("learning-template", "");
+        }
+    }
+
+    /** A shared line with its activities (without the class teachers, who belong to that school); 404 when not shared. */
+    public record TemplateLine(Template template, List<String> domains, List<ActivityView> activities) {}
+
+    public TemplateLine template(String schoolCode, Caller caller) {
+        var t = templates(caller).stream().filter(x -> x.school().equals(schoolCode)).findFirst()
+            .orElseThrow(() -> new NotFoundException("learning-template", schoolCode));
+        long schoolId = schools.idOfCode(schoolCode).orElseThrow();
+        var line = lineOf(schoolId).orElseThrow();
+        var activities = jdbc.sql(ACTIVITY_SELECT + " where a.school_id = :school and a.archived = false order by a.id")
+            .param("school", schoolId).query((rs, n) -> activityView(rs)).list().stream()
+            .map(a -> new ActivityView(a.id(), a.competence(), a.grade(), a.domain(), a.description(), a.tool(), a.step(), a.workForm(),
+                null, null, false, a.version(), a.updatedAt(), a.updatedBy()))
+            .toList();
+        return new TemplateLine(t, line.domains(), activities);
+    }
+
+    /** What starting from a template did: the new line, activities copied, and those left out (grades the school lacks). */
+    public record Started(LineView line, int copied, int skipped) {}
+
+    /**
+     * Starts the school's own line from a shared one: its framework, learning domains and activities (those in grades the
+     * school has; without class teachers) are copied, after which both lines go their own way. Only while the school has
+     * no line (else 409).
+     */
+    @Transactional
+    public Started startFrom(long schoolId, String templateSchool, Caller caller) {
+        caller.requireManage(schoolId);
+        requireSee(schoolId, caller);
+        var template = template(templateSchool == null ? "" : templateSchool.strip(), caller);
+        if (lineOf(schoolId).isPresent()) {
+            throw FieldErrorsException.conflict("template", "learning.template.lineExists");
+        }
+        if (!frameworks.usableBy(template.template().framework(), schoolId)) {
+            throw FieldErrorsException.of("template", "learning.template.ownFramework");
+        }
+        var line = setUp(schoolId, template.template().framework(), template.domains(), null, caller);
+        int copied = 0;
+        int skipped = 0;
+        for (var a : template.activities()) {
+            if (!line.grades().contains(a.grade())) {
+                skipped++;
+                continue;
+            }
+            long id = insert(schoolId, line.id(), new ActivityForm(a.competence(), a.grade(), a.domain(), a.description(), a.tool(),
+                a.step(), a.workForm(), null, null));
+            var view = activityOf(schoolId, id).orElseThrow();
+            audit.record(ACTIVITY_AUDIT_TYPE, id, schoolId, Action.CREATED, summary(view), Map.of(), activityAudit(view));
+            copied++;
+        }
+        return new Started(line, copied, skipped);
     }
 
     // ---- activities ----
@@ -455,6 +673,23 @@ public class LearningLines {
             throw new java.io.UncheckedIOException(e);
         }
         return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The line as PDF: the matrix and every grade's plan, or (grade given) the one-page plan of that grade. */
+    public byte[] exportPdf(long schoolId, Grade grade, java.util.Locale locale, Caller caller) {
+        var line = requireLine(schoolId, caller);
+        if (grade != null && !line.grades().contains(grade)) {
+            throw FieldErrorsException.of("grade", "learning.activity.grade.unknown", grade.name());
+        }
+        boolean english = "en".equals(locale.getLanguage());
+        return pdf.line(schools.byId(schoolId).name(), line, frameworks.byId(line.frameworkId()), analysis(schoolId, english, caller),
+            activities(schoolId, grade, null, caller), grade, locale);
+    }
+
+    /** The analysis with its findings as PDF. */
+    public byte[] analysisPdf(long schoolId, java.util.Locale locale, Caller caller) {
+        var a = analysis(schoolId, "en".equals(locale.getLanguage()), caller);
+        return pdf.analysis(schools.byId(schoolId).name(), a, pdf.findingTexts(a.findings(), locale), locale);
     }
 
     private static String blankToNull(String s) {

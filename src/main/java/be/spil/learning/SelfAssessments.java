@@ -66,6 +66,11 @@ public class SelfAssessments {
         return calendar.yearOrCurrent(name);
     }
 
+    /** All school years, newest first (for a year chooser). */
+    public List<SchoolYearView> years() {
+        return calendar.schoolYears();
+    }
+
     /** The teacher framework used: DigCompEdu (its newest shipped version). */
     private FrameworkView framework() {
         return frameworks.byId(frameworks.shipped("digcompedu").orElseThrow(() -> new NotFoundException("framework", "digcompedu")));

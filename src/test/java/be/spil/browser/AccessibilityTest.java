@@ -338,7 +338,8 @@ class AccessibilityTest extends BrowserJourney {
     }
 
     @Test
-    void learningLinePages(@Autowired be.spil.learning.LearningLines lines, @Autowired be.spil.learning.Frameworks frameworks) {
+    void learningLinePages(@Autowired be.spil.learning.LearningLines lines, @Autowired be.spil.learning.Frameworks frameworks,
+                           @Autowired be.spil.learning.Trainings trainings, @Autowired be.spil.school.SchoolCalendar calendar) {
         var own = fixtures.school();
         var browser = signedInCoordinator(own);
         String base = "/schools/" + own.code() + "/learning";
@@ -361,6 +362,20 @@ class AccessibilityTest extends BrowserJourney {
         check(browser, "learning-import-desktop");
         browser.go("/frameworks/" + digcomp.id() + "?lang=en");
         check(browser, "learning-framework-en-desktop");
+        var taken = calendar.schoolYears().stream().map(be.spil.school.SchoolYearView::name).toList();
+        var year = taken.contains("2191-2192") ? calendar.schoolYearOn(java.time.LocalDate.of(2191, 10, 1)).orElseThrow()
+            : calendar.createSchoolYear(new be.spil.school.SchoolYearForm("2191-2192", null, null, null), Fixtures.ADMIN);
+        var training = trainings.create(own.id(), new be.spil.learning.TrainingForm("Het leerplatform", null, true,
+            year.startDate().plusDays(30), null, new java.math.BigDecimal("2"), null, java.util.List.of("2.1"), null, null), Fixtures.ADMIN);
+        browser.go(base + "/trainings?year=2191-2192");
+        checkBoth(browser, "learning-trainings");
+        browser.go(base + "/trainings/" + training.id());
+        check(browser, "learning-training-desktop");
+        browser.go(base + "/training-plan?year=2191-2192");
+        check(browser, "learning-training-plan-desktop");
+        var basis = frameworks.list(Fixtures.ADMIN, "PUPIL").stream().filter(f -> f.code().equals("vl-basis-ict")).findFirst().orElseThrow();
+        browser.go(base + "/adopt?framework=" + basis.id());
+        check(browser, "learning-adopt-desktop");
     }
 
     @Test
