@@ -627,4 +627,11 @@ public class Tickets {
             t.resolvedAt, t.closedAt, t.overdue(now), t.responseOverdue(now), comments, t.version, t.createdAt, t.updatedAt,
             t.updatedBy);
     }
+
+    // ---- for the helpdesk's own services (attachments, requests, merging) ----
+
+    /** The id of a ticket the caller may see; 404 otherwise. */
+    long visibleId(long schoolId, long number, Caller caller) {
+        return load(schoolId, number, caller).id;
+    }
 }
