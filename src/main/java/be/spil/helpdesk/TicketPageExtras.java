@@ -8,17 +8,28 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * What the ticket pages show besides the ticket itself: its files (on the pages of one ticket) and the size limit for
+ * What the ticket pages show besides the ticket itself: its files and the request behind it (on the pages of one ticket) and the size limit for
  * new ones. Kept apart from {@link TicketsController} so that each addition to the page stays in its own class.
  */
 @ControllerAdvice(assignableTypes = TicketsController.class)
 class TicketPageExtras {
     private final Schools schools;
     private final TicketAttachments attachments;
+    private final Requests requests;
 
-    TicketPageExtras(Schools schools, TicketAttachments attachments) {
+    TicketPageExtras(Schools schools, TicketAttachments attachments, Requests requests) {
         this.schools = schools;
         this.attachments = attachments;
+        this.requests = requests;
+    }
+
+    /** The request behind the ticket (type, answers, approval), or null when it is no request. */
+    @ModelAttribute("request")
+    Requests.RequestView request(Caller caller, @PathVariable(required = false) String code, @PathVariable(required = false) Long number) {
+        if (code == null || number == null) {
+            return null;
+        }
+        return requests.request(schools.visible(code, caller).id(), number, caller).orElse(null);
     }
 
     @ModelAttribute("attachments")
