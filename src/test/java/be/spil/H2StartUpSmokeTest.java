@@ -102,6 +102,7 @@ class H2StartUpSmokeTest {
             String school = "/schools/de-linde";
             for (String page : new String[] {"/", school + "/people", school + "/assets", school + "/software", school + "/software/compliance",
                     school + "/agents", school + "/pools", school + "/pupil-devices", school + "/tickets", school + "/tickets/new",
+                    school + "/requests/new", school + "/request-types",
                     school + "/knowledge", school + "/team", school + "/team/division", school + "/team/coverage", school + "/learning",
                     school + "/policy", school + "/policy/board", school + "/policy/budget", school + "/policy/versions",
                     school + "/policy/rules", school + "/policy/surveys", school + "/policy/plan.pdf", school + "/policy/plan.docx"}) {

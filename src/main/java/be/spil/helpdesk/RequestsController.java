@@ -88,8 +88,10 @@ class RequestsController {
             if (!"approve".equals(decision) && !"refuse".equals(decision)) {
                 throw FieldErrorsException.of("decision", "request.decision.unknown");
             }
-            requests.decide(school.id(), number, "approve".equals(decision), reason, caller);
-            redirect.addFlashAttribute("message", "approve".equals(decision) ? "request.approved" : "request.refused");
+            boolean approve = "approve".equals(decision);
+            requests.decide(school.id(), number, approve, reason, caller);
+            String done = approve ? "request.approved" : "request.refused";
+            redirect.addFlashAttribute("message", done);
         } catch (FieldErrorsException e) {
             redirect.addFlashAttribute("approvalError", e.errors().get(0));
             redirect.addFlashAttribute("approvalReason", reason);

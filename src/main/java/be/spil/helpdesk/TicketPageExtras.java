@@ -16,11 +16,23 @@ class TicketPageExtras {
     private final Schools schools;
     private final TicketAttachments attachments;
     private final Requests requests;
+    private final TicketMerges merges;
 
-    TicketPageExtras(Schools schools, TicketAttachments attachments, Requests requests) {
+    TicketPageExtras(Schools schools, TicketAttachments attachments, Requests requests, TicketMerges merges) {
         this.schools = schools;
         this.attachments = attachments;
         this.requests = requests;
+        this.merges = merges;
+    }
+
+    /** The ticket this one was merged into, or null. */
+    @ModelAttribute("mergedInto")
+    TicketMerges.MergedInto mergedInto(Caller caller, @PathVariable(required = false) String code,
+                                       @PathVariable(required = false) Long number) {
+        if (code == null || number == null) {
+            return null;
+        }
+        return merges.mergedInto(schools.visible(code, caller).id(), number, caller).orElse(null);
     }
 
     /** The request behind the ticket (type, answers, approval), or null when it is no request. */
