@@ -183,4 +183,14 @@ class Ticket {
         m.put("room", roomName);
         return m;
     }
+
+    /** Closed as a duplicate of another ticket it was merged into, from any open or resolved status. */
+    void closeAsDuplicate(Instant now, String actor) {
+        status = TicketStatus.CLOSED;
+        closedAt = now;
+        if (resolvedAt == null) {
+            resolvedAt = now;
+        }
+        touch(now, actor);
+    }
 }

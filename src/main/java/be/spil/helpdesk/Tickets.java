@@ -172,7 +172,7 @@ public class Tickets {
         var params = new LinkedHashMap<String, Object>();
         params.put("school", schoolId);
         if (f.mine() || !isTeam(caller, schoolId)) {
-            where.append(" and t.reporter_id = :reporter");
+            where.append(" and (t.reporter_id = :reporter or t.id in (select f.ticket_id from ticket_follower f where f.person_id = :reporter))");
             params.put("reporter", caller.personId());
         }
         if (f.q() != null && !f.q().isBlank()) {
@@ -318,7 +318,7 @@ public class Tickets {
         requireSee(schoolId, caller);
         return jdbc.sql("select id from ticket where school_id = :s and number = :n").param("s", schoolId).param("n", number)
             .query(Long.class).optional().flatMap(tickets::findById)
-            .filter(t -> isTeam(caller, schoolId) || t.reporterId.equals(caller.personId()))
+            .filter(t -> isTeam(caller, schoolId) || t.reporterId.equals(caller.personId()) || follows(t.id, caller.personId()))
             .orElseThrow(() -> new NotFoundException("ticket", number));
     }
 
@@ -642,5 +642,18 @@ public class Tickets {
             t.assigneeName, t.assetId, t.assetTag, t.roomId, t.roomName, t.responseDueAt, t.resolveDueAt, t.firstResponseAt,
             t.resolvedAt, t.closedAt, t.overdue(now), t.responseOverdue(now), comments, t.version, t.createdAt, t.updatedAt,
             t.updatedBy);
+    }
+
+    // ---- for the helpdesk's own services (attachments, requests, merging) ----
+
+    /** The id of a ticket the caller may see; 404 otherwise. */
+    long visibleId(long schoolId, long number, Caller caller) {
+        return load(schoolId, number, caller).id;
+    }
+
+    /** Whether the person follows the ticket (the reporter of a duplicate merged into it). */
+    private boolean follows(long ticketId, long personId) {
+        return jdbc.sql("select count(*) from ticket_follower where ticket_id = :t and person_id = :p").param("t", ticketId)
+            .param("p", personId).query(Long.class).single() > 0;
     }
 }

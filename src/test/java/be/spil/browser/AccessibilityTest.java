@@ -405,6 +405,32 @@ class AccessibilityTest extends BrowserJourney {
     }
 
     @Test
+    void helpdeskRequestsFilesAndMerging(@Autowired be.spil.helpdesk.Requests requests,
+                                         @Autowired be.spil.helpdesk.TicketAttachments attachments) {
+        long purchase = requests.types(school.id(), false, Fixtures.ADMIN).stream().filter(t -> "purchase".equals(t.code())).findFirst()
+            .orElseThrow().id();
+        var ticket = requests.submit(school.id(), purchase, java.util.Map.of("item", "Koptelefoons", "quantity", "25", "reason",
+            "Luistertoetsen"), Fixtures.ADMIN);
+        byte[] png = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        var other = requests.submit(school.id(), purchase, java.util.Map.of("item", "Scherm", "quantity", "1", "reason", "Kapot"),
+            Fixtures.ADMIN);
+        attachments.add(school.id(), other.number(), false, java.util.List.of(new be.spil.helpdesk.TicketAttachments.Upload("foto.png",
+            png.length, png)), Fixtures.ADMIN);
+        String base = "/schools/" + school.code();
+        coordinator.go(base + "/requests/new");
+        checkBoth(coordinator, "requests");
+        coordinator.go(base + "/requests/new?type=" + purchase);
+        checkBoth(coordinator, "request-form");
+        coordinator.go(base + "/request-types");
+        checkBoth(coordinator, "request-types");
+        coordinator.go(base + "/tickets/" + ticket.number());
+        checkBoth(coordinator, "ticket-request");
+        coordinator.go(base + "/tickets/" + other.number());
+        checkBoth(coordinator, "ticket-attachment");
+    }
+
+    @Test
     void auditLogForTheCentralAdmin() {
         var admin = browser();
         SignInPage.open(admin).signIn("admin@test.spil.be", Fixtures.PASSWORD);
