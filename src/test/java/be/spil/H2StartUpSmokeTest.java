@@ -104,7 +104,8 @@ class H2StartUpSmokeTest {
                     school + "/agents", school + "/pools", school + "/pupil-devices", school + "/tickets", school + "/tickets/new",
                     school + "/knowledge", school + "/team", school + "/team/division", school + "/team/coverage", school + "/learning",
                     school + "/policy", school + "/policy/board", school + "/policy/budget", school + "/policy/versions",
-                    school + "/policy/rules", school + "/policy/surveys", school + "/policy/plan.pdf", school + "/policy/plan.docx"}) {
+                    school + "/policy/rules", school + "/policy/surveys", school + "/policy/plan.pdf", school + "/policy/plan.docx",
+                    school + "/knowledge?q=printers", "/kb/de-linde", "/kb/de-linde?q=wifi"}) {
                 assertThat(web.get(page).statusCode()).as(page).isEqualTo(200);
             }
             assertThat(web.get(school + "/policy").body()).as("the plan reads the inventory on H2")

@@ -97,15 +97,17 @@ class DemoData implements ApplicationRunner {
     private final LearningDemo learning;
     private final HelpdeskDemo helpdesk;
     private final LendingDemo lending;
+    private final KnowledgeDemo knowledge;
     private final TransactionTemplate transaction;
     private final String configuredPassword;
 
     DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar, Assets assets, Team team,
-             PolicyDemo policy, LearningDemo learning, HelpdeskDemo helpdesk, LendingDemo lending,
+             PolicyDemo policy, LearningDemo learning, HelpdeskDemo helpdesk, LendingDemo lending, KnowledgeDemo knowledge,
              PlatformTransactionManager transactions, @Value("${spil.demo.password:}") String configuredPassword) {
         this.learning = learning;
         this.helpdesk = helpdesk;
         this.lending = lending;
+        this.knowledge = knowledge;
         this.schools = schools;
         this.groups = groups;
         this.people = people;
@@ -160,6 +162,7 @@ class DemoData implements ApplicationRunner {
             lending.cart(school);
         }
         helpdesk.fill(List.of(linde, sintJan));
+        knowledge.fill(List.of(linde, sintJan));
         return new Made(2, counts[0], counts[1], counts[2], List.copyOf(accounts));
     }
 

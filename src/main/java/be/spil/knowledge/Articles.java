@@ -505,6 +505,11 @@ public class Articles {
      * The link to the new-article form filled in with a title and text, e.g. from a resolved ticket (subject and
      * solution); the text is cut to 4,000 characters to keep the link short.
      */
+    public String newArticleLink(String schoolCode, String title, String text) {
+        return draftLink(schoolCode, title, text);
+    }
+
+    /** {@link #newArticleLink}, without the service. */
     public static String draftLink(String schoolCode, String title, String text) {
         String t = title == null ? "" : title.length() > 200 ? title.substring(0, 200) : title;
         String b = text == null ? "" : text.length() > 4000 ? text.substring(0, 4000) : text;

@@ -11,6 +11,7 @@ import be.spil.shared.Paging;
 import be.spil.shared.StaleVersionException;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,6 +56,7 @@ class ArticlesController {
     String list(Caller caller, @PathVariable String code, @RequestParam(required = false) String q,
                 @RequestParam(required = false) Long category, @RequestParam(required = false) String tag,
                 @RequestParam(required = false) Long model, @RequestParam(required = false) Long title,
+                @RequestParam(required = false) Long answer,
                 @RequestParam(defaultValue = "0") int page, @RequestHeader(value = "HX-Request", required = false) String htmx, Model m) {
         var school = schools.visible(code, caller);
         String query = q == null ? "" : q.length() > 100 ? q.substring(0, 100) : q;
@@ -63,13 +65,15 @@ class ArticlesController {
         m.addAttribute("q", query);
         m.addAttribute("category", category);
         m.addAttribute("tag", tagText);
-        m.addAttribute("model", model);
-        m.addAttribute("title", title);
+        m.addAttribute("modelId", model);
+        m.addAttribute("titleId", title);
         m.addAttribute("categories", articles.categories(school.id(), caller));
         m.addAttribute("mayWriteGroup", caller.centralAdmin());
+        m.addAttribute("answer", answer != null && answer > 0 && Articles.isTeam(caller, school.id()) ? answer : null);
         m.addAttribute("pagerQuery", "?q=" + UriUtils.encodeQueryParam(query, StandardCharsets.UTF_8)
             + (category == null ? "" : "&category=" + category) + (tagText.isEmpty() ? "" : "&tag=" + UriUtils.encodeQueryParam(tagText, StandardCharsets.UTF_8))
-            + (model == null ? "" : "&model=" + model) + (title == null ? "" : "&title=" + title));
+            + (model == null ? "" : "&model=" + model) + (title == null ? "" : "&title=" + title)
+            + (answer == null ? "" : "&answer=" + answer));
         m.addAttribute("result", articles.search(school.id(), new Articles.ArticleFilter(query, category, tagText, model, title),
             new Paging(page, PAGE_SIZE), caller));
         m.addAttribute("canWrite", Articles.isTeam(caller, school.id()));
@@ -169,6 +173,24 @@ class ArticlesController {
         articles.vote(school.id(), id, Boolean.parseBoolean(helpful), caller);
         redirect.addFlashAttribute("message", "article.voted");
         return "redirect:/schools/" + school.code() + "/knowledge/" + id;
+    }
+
+    /**
+     * Answers a ticket with an article: back to the ticket page with the reply (title, summary, link) in its comment
+     * field, to read over and send there. The helpdesk's page is only linked to, by its address.
+     */
+    @PostMapping("/schools/{code}/knowledge/answer")
+    String answer(Caller caller, @PathVariable String code, @RequestParam long ticket, @RequestParam long article,
+                  RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        requireWrite(caller, school);
+        if (ticket <= 0) {
+            throw new be.spil.shared.NotFoundException("ticket", ticket);
+        }
+        var reply = articles.reply(school.id(), school.code(), article, caller);
+        String link = ServletUriComponentsBuilder.fromCurrentContextPath().path(reply.path()).toUriString();
+        redirect.addFlashAttribute("commentBody", reply.title() + "\n\n" + reply.summary() + "\n\n" + link);
+        return "redirect:/schools/" + school.code() + "/tickets/" + ticket;
     }
 
     @PostMapping("/schools/{code}/knowledge/categories")

@@ -247,6 +247,36 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void theTeamAnswersATicketWithAnArticleFromTheTicketPage() throws Exception {
+        long id = article("Printer piept", "Open de **klep** en sluit ze weer.", "STAFF");
+        String ticket = mvc.perform(post("/api/v1/schools/" + school.code() + "/tickets").with(httpBasic(teacher, Fixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"subject\":\"Printer piept\",\"description\":\"Al de hele dag\"}"))
+            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String number = ticket.replaceAll("(?s).*\"number\":(\\d+).*", "$1");
+        var session = TenancyCheck.signIn(mvc, coordinator);
+        String page = mvc.perform(get("/schools/" + school.code() + "/tickets/" + number).session(session))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"knowledgeTools\"", "answer=" + number).doesNotContain("id=\"writeArticleFromTicket\"");
+        String list = mvc.perform(get("/schools/" + school.code() + "/knowledge").param("answer", number).session(session))
+            .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("id=\"answerHint\"", "name=\"ticket\" value=\"" + number + "\"");
+        var result = mvc.perform(post("/schools/" + school.code() + "/knowledge/answer").session(session).with(csrf())
+                .param("ticket", number).param("article", String.valueOf(id)))
+            .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/schools/" + school.code() + "/tickets/" + number);
+        String answered = mvc.perform(get("/schools/" + school.code() + "/tickets/" + number).session(session)
+                .flashAttrs(result.getFlashMap())).andReturn().getResponse().getContentAsString();
+        assertThat(answered).contains("Open de klep en sluit ze weer.", "/schools/" + school.code() + "/knowledge/" + id);
+        // staff may not; another school's article is 404
+        mvc.perform(post("/schools/" + school.code() + "/knowledge/answer").session(TenancyCheck.signIn(mvc, teacher)).with(csrf())
+            .param("ticket", number).param("article", String.valueOf(id))).andExpect(status().isForbidden());
+        mvc.perform(post("/schools/" + school.code() + "/knowledge/answer").session(session).with(csrf())
+            .param("ticket", number).param("article", "999999999")).andExpect(status().isNotFound());
+        mvc.perform(post("/schools/" + school.code() + "/knowledge/answer").session(session).with(csrf())
+            .param("ticket", "abc").param("article", String.valueOf(id))).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void newEndpointsKeepToTheirSchoolAndRoles() throws Exception {
         var other = fixtures.school();
         String outsider = fixtures.user(other, Role.ICT_COORDINATOR).email();
