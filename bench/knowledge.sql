@@ -20,8 +20,11 @@ select row_number() over () - 1, x from unnest(string_to_array(
   || 'inloggen vergeten probleem oplossing stap eerst daarna klik kies open sluit controleer wacht minuut knop menu '
   || 'venster scherm helderheid verbinding internet server back-up kopie herstel virus melding ticket helpdesk', ' ')) x;
 
-create function pg_temp.pick(n int, seed int) returns text language sql as
-  $$ select string_agg(w.word, ' ') from generate_series(1, n) g join w on w.i = ((seed * 7919 + g * 104729 + (random() * 1000)::int) % 83) $$;
+create temp table vocabulary as select array_agg(word order by i) as words, count(*)::int as n from w;
+
+-- n words of the vocabulary, chosen from the seed and at random
+create function pg_temp.pick(n int, seed int, words text[], size int) returns text language sql as
+  $$ select string_agg(words[1 + ((seed * 7919 + g * 104729 + (random() * 1000)::int) % size)], ' ') from generate_series(1, n) g $$;
 
 insert into kb_article (school_id, title, body, format, audience, archived, title_key, search_text, version,
                         created_at, updated_at, updated_by)
@@ -30,7 +33,8 @@ select case when a <= 4500 then (select id from school where code = 'kb-01') els
        (array['PUBLIC', 'EVERYONE', 'STAFF', 'STAFF', 'ICT_TEAM'])[1 + a % 5],
        a % 50 = 0, lower(initcap(t)), left(lower(initcap(t) || ' ' || b), 2000), 0,
        now() - (a || ' hours')::interval, now() - (a || ' hours')::interval, 'bench'
-from (select a, pg_temp.pick(3 + a % 5, a) as t, pg_temp.pick(60 + (a * 37) % 200, a + 1) as b from generate_series(1, 5000) a) x;
+from (select a, pg_temp.pick(3 + a % 5, a, v.words, v.n) as t, pg_temp.pick(60 + (a * 37) % 200, a + 1, v.words, v.n) as b
+      from generate_series(1, 5000) a cross join vocabulary v) x;
 
 insert into kb_article_tag (article_id, tag)
 select distinct a.id, w.word from kb_article a join w on w.i in (a.id % 83, (a.id * 3) % 83, (a.id * 7) % 83);

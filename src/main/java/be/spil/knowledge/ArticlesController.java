@@ -10,6 +10,7 @@ import be.spil.shared.Forms;
 import be.spil.shared.Paging;
 import be.spil.shared.StaleVersionException;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
@@ -88,6 +89,26 @@ class ArticlesController {
         m.addAttribute("school", school);
         m.addAttribute("suggestions", articles.suggest(school.id(), text, caller));
         return "knowledge/suggestions :: suggestions";
+    }
+
+    /**
+     * The htmx fragment of the manuals of a hardware model and/or a software title (for an asset page:
+     * {@code hx-get="/schools/{code}/knowledge/manuals?model=…"}); empty when there are none.
+     */
+    @GetMapping("/schools/{code}/knowledge/manuals")
+    String manuals(Caller caller, @PathVariable String code, @RequestParam(required = false) Long model,
+                   @RequestParam(required = false) Long title, Model m) {
+        var school = schools.visible(code, caller);
+        var list = new java.util.LinkedHashMap<Long, ArticleView>();
+        if (model != null) {
+            articles.forModel(school.id(), model, caller).forEach(a -> list.put(a.id(), a));
+        }
+        if (title != null) {
+            articles.forTitle(school.id(), title, caller).forEach(a -> list.put(a.id(), a));
+        }
+        m.addAttribute("school", school);
+        m.addAttribute("manuals", List.copyOf(list.values()));
+        return "knowledge/manuals :: manuals";
     }
 
     @GetMapping("/schools/{code}/knowledge/new")

@@ -136,6 +136,9 @@ class KnowledgeBaseTest {
         String page = mvc.perform(get("/schools/" + school.code() + "/knowledge/" + id).session(TenancyCheck.signIn(mvc, teacher)))
             .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"articleLinks\"", "Dell " + modelName);
+        String manuals = mvc.perform(get("/schools/" + school.code() + "/knowledge/manuals").param("model", String.valueOf(model))
+                .session(TenancyCheck.signIn(mvc, teacher))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(manuals).contains("id=\"manualList\"", "Handleiding laptop");
         // unknown model, another school's title, a title on a group article: field errors, nothing written
         send(HttpMethod.POST, "", "{\"title\":\"x\",\"body\":\"b\",\"format\":\"TEXT\",\"audience\":\"STAFF\",\"modelIds\":[999999999]}", coordinator)
             .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("modelIds"));
@@ -297,6 +300,7 @@ class KnowledgeBaseTest {
         TenancyCheck.ui(mvc)
             .outsider(outsider).staff(teacher).manager(coordinator)
             .read(ui + "?tag=x&category=1")
+            .read(ui + "/manuals?model=1&title=1")
             .admin(HttpMethod.GET, ui + "/" + id + "/versions/0", null)
             .admin(HttpMethod.GET, ui + "/new?title=a&body=b", null)
             .admin(HttpMethod.POST, ui + "/categories", "name=Cat+" + Fixtures.unique())
