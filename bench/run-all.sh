@@ -4,10 +4,10 @@
 # the markers (what the figures mean, what to do about a missed target) is kept as written; likewise
 # <!-- inventory:begin --> … <!-- inventory:end --> for bench/inventory.sh and <!-- policy:begin --> … <!-- policy:end -->
 # for bench/policy.sh, <!-- agents:begin --> … <!-- agents:end --> for bench/agents.sh,
-# <!-- helpdesk:begin --> … <!-- helpdesk:end --> for bench/helpdesk.sh, and <!-- learning:begin --> …
-# <!-- learning:end --> for bench/learning.sh.
+# <!-- helpdesk:begin --> … <!-- helpdesk:end --> for bench/helpdesk.sh, <!-- learning:begin --> …
+# <!-- learning:end --> for bench/learning.sh and <!-- knowledge:begin --> … <!-- knowledge:end --> for bench/knowledge.sh.
 # Usage: bench/run-all.sh [startup-runs] [search-requests-per-term] [inventory-requests-per-term] [policy-requests]
-#        [agents-known-machines] [agents-mix] [helpdesk-requests-per-filter]
+#        [agents-known-machines] [agents-mix] [helpdesk-requests-per-filter] [knowledge-requests-per-term]
 source "$(dirname "$0")/lib.sh"
 "$ROOT/bench/search.sh" "${2:-100}" >/dev/null
 "$ROOT/bench/startup.sh" "${1:-3}" >/dev/null
@@ -16,6 +16,7 @@ source "$(dirname "$0")/lib.sh"
 "$ROOT/bench/agents.sh" "${5:-1000}" "${6:-2000}" 3 >/dev/null
 "$ROOT/bench/helpdesk.sh" "${7:-60}" >/dev/null
 "$ROOT/bench/learning.sh" >/dev/null
+"$ROOT/bench/knowledge.sh" "${8:-50}" >/dev/null
 splice() { # $1 marker name, $2 file with the new content
   awk -v name="$1" -v file="$2" '
     $0 == "<!-- " name ":begin -->" { print; while ((getline line < file) > 0) print line; skip = 1; next }
@@ -30,4 +31,5 @@ splice policy "$RESULTS/policy.md"
 splice agents "$RESULTS/agents.md"
 splice helpdesk "$RESULTS/helpdesk.md"
 splice learning "$RESULTS/learning.md"
+splice knowledge "$RESULTS/knowledge.md"
 echo "docs/benchmarks.md updated" >&2

@@ -107,7 +107,8 @@ class H2StartUpSmokeTest {
                     school + "/learning/trainings", school + "/learning/training-plan", school + "/learning/line.pdf",
                     school + "/learning/analysis.pdf",
                     school + "/policy", school + "/policy/board", school + "/policy/budget", school + "/policy/versions",
-                    school + "/policy/rules", school + "/policy/surveys", school + "/policy/plan.pdf", school + "/policy/plan.docx"}) {
+                    school + "/policy/rules", school + "/policy/surveys", school + "/policy/plan.pdf", school + "/policy/plan.docx",
+                    school + "/knowledge?q=printers", "/kb/de-linde", "/kb/de-linde?q=wifi"}) {
                 assertThat(web.get(page).statusCode()).as(page).isEqualTo(200);
             }
             var agents = web.get(school + "/agents").body();

@@ -98,16 +98,19 @@ class DemoData implements ApplicationRunner {
     private final HelpdeskDemo helpdesk;
     private final LendingDemo lending;
     private final AgentsDemo agents;
+    private final KnowledgeDemo knowledge;
     private final TransactionTemplate transaction;
     private final String configuredPassword;
 
     DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar, Assets assets, Team team,
              PolicyDemo policy, LearningDemo learning, HelpdeskDemo helpdesk, LendingDemo lending, AgentsDemo agents,
+             KnowledgeDemo knowledge,
              PlatformTransactionManager transactions, @Value("${spil.demo.password:}") String configuredPassword) {
         this.agents = agents;
         this.learning = learning;
         this.helpdesk = helpdesk;
         this.lending = lending;
+        this.knowledge = knowledge;
         this.schools = schools;
         this.groups = groups;
         this.people = people;
@@ -163,6 +166,7 @@ class DemoData implements ApplicationRunner {
             agents.computers(school);
         }
         helpdesk.fill(List.of(linde, sintJan));
+        knowledge.fill(List.of(linde, sintJan));
         return new Made(2, counts[0], counts[1], counts[2], List.copyOf(accounts));
     }
 

@@ -274,6 +274,17 @@ public class Assets {
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
+    /** Models of the catalog by id, for links from other modules (unknown ids are left out). */
+    public List<ModelView> modelsById(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select m.id, m.manufacturer, m.name, m.category from asset_model m where m.id in (:ids)").param("ids", ids)
+            .query((rs, n) -> new ModelView(rs.getLong("id"), rs.getString("manufacturer"), rs.getString("name"),
+                AssetCategory.valueOf(rs.getString("category")), 0))
+            .list();
+    }
+
     /** The statuses the asset may go to now. */
     public List<AssetStatus> nextStatuses(AssetStatus from) {
         return List.copyOf(StatusPolicy.next(from));

@@ -17,6 +17,7 @@ class Article {
     String body;
     BodyFormat format;
     Audience audience;
+    Long categoryId;
     boolean archived;
     String titleKey;
     String searchText;
@@ -37,7 +38,8 @@ class Article {
         title = form.title().trim();
         body = form.body().strip();
         format = form.format();
-        audience = form.audience();
+        audience = form.audience().normalized();
+        categoryId = form.categoryId();
         titleKey = Text.searchKey(title);
         String key = Text.searchKey(title + " " + body);
         searchText = key.length() > 2000 ? key.substring(0, 2000) : key;
@@ -52,7 +54,8 @@ class Article {
     }
 
     ArticleView view() {
-        return new ArticleView(id, title, body, format, audience, schoolId == null, archived, version, createdAt, updatedAt, updatedBy);
+        return new ArticleView(id, title, body, format, audience, schoolId == null, archived, version, createdAt, updatedAt, updatedBy,
+            categoryId, null, java.util.List.of(), java.util.List.of());
     }
 
     Map<String, String> auditView() {
@@ -61,6 +64,7 @@ class Article {
         m.put("body", body.length() > 200 ? body.substring(0, 200) + "…" : body);
         m.put("format", format.name());
         m.put("audience", audience.name());
+        m.put("category", categoryId == null ? "" : String.valueOf(categoryId));
         m.put("archived", String.valueOf(archived));
         return m;
     }

@@ -2,6 +2,7 @@ package be.spil.knowledge;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Markdown {
     private final Parser parser = Parser.builder().build();
+    private final TextContentRenderer text = TextContentRenderer.builder().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
     public String html(ArticleView article) {
@@ -25,6 +27,14 @@ public class Markdown {
             return "<p>" + escape(body).replace("\n", "<br>\n") + "</p>";
         }
         return renderer.render(parser.parse(body));
+    }
+
+    /** The body as plain text (Markdown's marks left out), for a ticket reply or a summary. */
+    public String plainText(String body, BodyFormat format) {
+        if (body == null) {
+            return "";
+        }
+        return format == BodyFormat.TEXT ? body : text.render(parser.parse(body));
     }
 
     static String escape(String s) {

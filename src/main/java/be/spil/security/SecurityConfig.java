@@ -76,6 +76,8 @@ class SecurityConfig {
                     "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 // the lending module's calendar feeds: the secret token in the URL is the key (calendar programs cannot sign in)
                 .requestMatchers("/feeds/*.ics").permitAll()
+                // the knowledge module's public pages: they show PUBLIC articles only
+                .requestMatchers(org.springframework.http.HttpMethod.GET, "/kb/*", "/kb/*/*").permitAll()
                 .requestMatchers(CallerRefreshFilter.CODE_PAGE).authenticated()
                 .anyRequest().hasRole("USER"))
             .formLogin(f -> f.loginPage("/login").usernameParameter("email").successHandler(successHandler)

@@ -431,6 +431,26 @@ class AccessibilityTest extends BrowserJourney {
     }
 
     @Test
+    void knowledgeBaseVersionsAndPublicPages(@Autowired be.spil.knowledge.Articles articles) {
+        var form = new be.spil.knowledge.ArticleForm("Wifi voor ouders", "Het netwerk heet **Gast**.", be.spil.knowledge.BodyFormat.MARKDOWN,
+            be.spil.knowledge.Audience.PUBLIC, false, null);
+        var article = articles.create(school.id(), form, Fixtures.ADMIN);
+        articles.update(school.id(), article.id(), new be.spil.knowledge.ArticleForm("Wifi voor ouders en bezoekers", "Netwerk **Gast**.",
+            be.spil.knowledge.BodyFormat.MARKDOWN, be.spil.knowledge.Audience.PUBLIC, false, article.version()), null, Fixtures.ADMIN);
+        String base = "/schools/" + school.code() + "/knowledge";
+        coordinator.go(base + "/" + article.id());
+        checkBoth(coordinator, "article-versions");
+        coordinator.go(base + "/" + article.id() + "/versions/0");
+        checkBoth(coordinator, "article-version");
+        var anonymous = browser();
+        anonymous.desktop();
+        anonymous.go("/kb/" + school.code());
+        checkBoth(anonymous, "kb-public");
+        anonymous.go("/kb/" + school.code() + "/" + article.id());
+        checkBoth(anonymous, "kb-public-article");
+    }
+
+    @Test
     void auditLogForTheCentralAdmin() {
         var admin = browser();
         SignInPage.open(admin).signIn("admin@test.spil.be", Fixtures.PASSWORD);
