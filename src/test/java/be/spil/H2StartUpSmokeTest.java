@@ -101,7 +101,7 @@ class H2StartUpSmokeTest {
             assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
             String school = "/schools/de-linde";
             for (String page : new String[] {"/", school + "/people", school + "/assets", school + "/software", school + "/software/compliance",
-                    school + "/agents", school + "/pools", school + "/pupil-devices", school + "/tickets", school + "/tickets/new",
+                    school + "/agents", school + "/pools", school + "/pools/figures", school + "/pupil-devices", school + "/tickets", school + "/tickets/new",
                     school + "/knowledge", school + "/team", school + "/team/division", school + "/team/coverage", school + "/learning",
                     school + "/policy", school + "/policy/board", school + "/policy/budget", school + "/policy/versions",
                     school + "/policy/rules", school + "/policy/surveys", school + "/policy/plan.pdf", school + "/policy/plan.docx"}) {
