@@ -3,13 +3,15 @@
 # <!-- startup:begin --> … <!-- startup:end --> and <!-- search:begin --> … <!-- search:end -->; the text around
 # the markers (what the figures mean, what to do about a missed target) is kept as written; likewise
 # <!-- inventory:begin --> … <!-- inventory:end --> for bench/inventory.sh and <!-- policy:begin --> … <!-- policy:end -->
-# for bench/policy.sh.
+# for bench/policy.sh, and <!-- lending:begin --> … <!-- lending:end --> for bench/lending.sh.
 # Usage: bench/run-all.sh [startup-runs] [search-requests-per-term] [inventory-requests-per-term] [policy-requests]
+#        [lending-week-requests]
 source "$(dirname "$0")/lib.sh"
 "$ROOT/bench/search.sh" "${2:-100}" >/dev/null
 "$ROOT/bench/startup.sh" "${1:-3}" >/dev/null
 "$ROOT/bench/inventory.sh" "${3:-50}" >/dev/null
 "$ROOT/bench/policy.sh" "${4:-30}" >/dev/null
+"$ROOT/bench/lending.sh" "${5:-100}" >/dev/null
 splice() { # $1 marker name, $2 file with the new content
   awk -v name="$1" -v file="$2" '
     $0 == "<!-- " name ":begin -->" { print; while ((getline line < file) > 0) print line; skip = 1; next }
@@ -21,4 +23,5 @@ splice startup "$RESULTS/startup.md"
 splice search "$RESULTS/search.md"
 splice inventory "$RESULTS/inventory.md"
 splice policy "$RESULTS/policy.md"
+splice lending "$RESULTS/lending.md"
 echo "docs/benchmarks.md updated" >&2
