@@ -5,9 +5,11 @@
 # <!-- inventory:begin --> … <!-- inventory:end --> for bench/inventory.sh and <!-- policy:begin --> … <!-- policy:end -->
 # for bench/policy.sh, <!-- agents:begin --> … <!-- agents:end --> for bench/agents.sh,
 # <!-- helpdesk:begin --> … <!-- helpdesk:end --> for bench/helpdesk.sh, <!-- learning:begin --> …
-# <!-- learning:end --> for bench/learning.sh and <!-- knowledge:begin --> … <!-- knowledge:end --> for bench/knowledge.sh.
+# <!-- learning:end --> for bench/learning.sh, <!-- knowledge:begin --> … <!-- knowledge:end --> for bench/knowledge.sh
+# and <!-- lending:begin --> … <!-- lending:end --> for bench/lending.sh.
 # Usage: bench/run-all.sh [startup-runs] [search-requests-per-term] [inventory-requests-per-term] [policy-requests]
 #        [agents-known-machines] [agents-mix] [helpdesk-requests-per-filter] [knowledge-requests-per-term]
+#        [lending-week-requests]
 source "$(dirname "$0")/lib.sh"
 "$ROOT/bench/search.sh" "${2:-100}" >/dev/null
 "$ROOT/bench/startup.sh" "${1:-3}" >/dev/null
@@ -17,6 +19,7 @@ source "$(dirname "$0")/lib.sh"
 "$ROOT/bench/helpdesk.sh" "${7:-60}" >/dev/null
 "$ROOT/bench/learning.sh" >/dev/null
 "$ROOT/bench/knowledge.sh" "${8:-50}" >/dev/null
+"$ROOT/bench/lending.sh" "${9:-100}" >/dev/null
 splice() { # $1 marker name, $2 file with the new content
   awk -v name="$1" -v file="$2" '
     $0 == "<!-- " name ":begin -->" { print; while ((getline line < file) > 0) print line; skip = 1; next }
@@ -32,4 +35,5 @@ splice agents "$RESULTS/agents.md"
 splice helpdesk "$RESULTS/helpdesk.md"
 splice learning "$RESULTS/learning.md"
 splice knowledge "$RESULTS/knowledge.md"
+splice lending "$RESULTS/lending.md"
 echo "docs/benchmarks.md updated" >&2

@@ -36,9 +36,11 @@ class LendingController {
     private final Groups groups;
     private final CalendarFeeds feeds;
     private final org.springframework.context.MessageSource messages;
+    private final be.spil.school.SchoolCalendar calendar;
 
     LendingController(Schools schools, Pools pools, Reservations reservations, Loans loans, Rooms rooms, Groups groups,
-                      CalendarFeeds feeds, org.springframework.context.MessageSource messages) {
+                      CalendarFeeds feeds, org.springframework.context.MessageSource messages, be.spil.school.SchoolCalendar calendar) {
+        this.calendar = calendar;
         this.feeds = feeds;
         this.messages = messages;
         this.schools = schools;
@@ -193,8 +195,33 @@ class LendingController {
             && (r.status() == ReservationStatus.REQUESTED || r.status() == ReservationStatus.CONFIRMED)
             && !reservations.started(r));
         model.addAttribute("conditions", Condition.values());
+        model.addAttribute("lessonPeriods", calendar.lessonPeriods(school.id()).periods());
         model.addAttribute("history", reservations.history(school.id(), id, caller));
         return "lending/reservation";
+    }
+
+    /** Changes a reservation that has not started: day, lesson periods, devices, note; errors come back on the page. */
+    @PostMapping("/schools/{code}/reservations/{id}")
+    String change(Caller caller, @PathVariable String code, @PathVariable long id, @Valid @ModelAttribute("change") ReservationForm form,
+                  BindingResult result, RedirectAttributes redirect) {
+        var school = schools.visible(code, caller);
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        if (form.date() == null || form.periods() == null || form.periods().isEmpty()) {
+            redirect.addFlashAttribute("errors", List.of(messages.getMessage("reservation.change.incomplete", null, locale)));
+            return "redirect:/schools/" + school.code() + "/reservations/" + id;
+        }
+        // the pool is the reservation's own, whatever the form says
+        var errors = result.getFieldErrors().stream().filter(e -> !e.getField().equals("pool")).toList();
+        if (!errors.isEmpty()) {
+            redirect.addFlashAttribute("errors", errors.stream()
+                .map(e -> messages.getMessage("field." + e.getField(), null, e.getField(), locale) + ": " + messages.getMessage(e, locale))
+                .toList());
+            return "redirect:/schools/" + school.code() + "/reservations/" + id;
+        }
+        var current = reservations.get(school.id(), id, caller);
+        var changed = new ReservationForm(current.poolId(), form.date(), form.periods(), form.devices(), form.group(), form.room(),
+            form.note(), null, form.version());
+        return act(school, id, redirect, "saved", () -> reservations.change(school.id(), id, changed, caller));
     }
 
     @PostMapping("/schools/{code}/reservations/{id}/cancel")

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Device pools on the coordinator's home page: per pool the share of this week's lesson periods it is reserved in, the
- * returns that are late or still out (last 30 days), and reservations that no longer fit.
+ * returns that are late or still out (last 30 days), reservations that no longer fit, and this school year's no-shows and
+ * devices returned damaged or missing (see {@link LendingFigures}).
  */
 @Component
 class LendingHomeCard implements HomeCard {
@@ -26,8 +27,10 @@ class LendingHomeCard implements HomeCard {
     private final Loans loans;
     private final SchoolCalendar calendar;
     private final JdbcClient jdbc;
+    private final LendingFigures figures;
 
-    LendingHomeCard(Pools pools, Reservations reservations, Loans loans, SchoolCalendar calendar, JdbcClient jdbc) {
+    LendingHomeCard(Pools pools, Reservations reservations, Loans loans, SchoolCalendar calendar, JdbcClient jdbc, LendingFigures figures) {
+        this.figures = figures;
         this.pools = pools;
         this.reservations = reservations;
         this.loans = loans;
@@ -77,6 +80,10 @@ class LendingHomeCard implements HomeCard {
         values.put("use", use);
         values.put("late", loans.late(schoolId, 30, caller).size());
         values.put("overbooked", reservations.overbooked(schoolId, null, caller).size());
+        calendar.currentSchoolYear().map(year -> figures.of(schoolId, year)).ifPresent(f -> {
+            values.put("noShows", f.noShows());
+            values.put("damaged", f.damaged());
+        });
         return values;
     }
 }

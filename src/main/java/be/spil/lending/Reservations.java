@@ -345,7 +345,8 @@ public class Reservations {
             throw FieldErrorsException.of("pool", "reservation.pool.archived", pool.name);
         }
         if (pool.reservableBy == ReservableBy.MANAGERS && !Pools.canManage(caller, schoolId)) {
-            throw new AccessDeniedException("pool reserved for the ICT team");
+            // not allowed (403), with the reason next to the pool
+            throw new FieldErrorsException(403, List.of(new FieldError("pool", "reservation.pool.teamOnly", pool.name)));
         }
         return pool;
     }

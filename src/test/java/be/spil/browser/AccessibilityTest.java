@@ -264,6 +264,8 @@ class AccessibilityTest extends BrowserJourney {
         checkBoth(coordinator, "reservation-kiosk");
         coordinator.go("/schools/" + school.code() + "/pupil-devices");
         checkBoth(coordinator, "pupil-devices");
+        coordinator.go("/schools/" + school.code() + "/pools/figures?year=" + year.name());
+        checkBoth(coordinator, "lending-figures");
     }
 
     @Test

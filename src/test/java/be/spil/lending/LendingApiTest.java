@@ -256,7 +256,9 @@ class LendingApiTest {
         call(post(base + "/reservations/" + id + "/approve"), teacher, null).andExpect(status().isForbidden());
         call(post(base + "/reservations/" + id + "/approve"), coordinator, null)
             .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CONFIRMED"));
-        call(post(base + "/reservations"), teacher, reservation(team.id(), monday, "[1]", 1, null)).andExpect(status().isForbidden());
+        call(post(base + "/reservations"), teacher, reservation(team.id(), monday, "[1]", 1, null)).andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.errors[0].field").value("pool"))
+            .andExpect(jsonPath("$.errors[0].message").value("Only the ICT team may reserve Camera."));
         call(post(base + "/reservations"), coordinator, reservation(team.id(), monday, "[1]", 1, null)).andExpect(status().isCreated());
         call(post(base + "/reservations"), teacher, reservation(approval.id(), monday, "[2]", 2, null))
             .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("devices"));

@@ -34,6 +34,7 @@ class LendingPagesTest {
     @Autowired Assets assets;
     @Autowired Pools pools;
     @Autowired Reservations reservations;
+    @Autowired be.spil.directory.People people;
 
     LendingFixtures lending;
     SchoolView school;
@@ -189,5 +190,56 @@ class LendingPagesTest {
                 + String.join("+", pool.devices().stream().map(PoolView.Device::tag).toList()))
             .verify();
         assertThat(pools.get(school.id(), pool.id(), Fixtures.ADMIN).name()).isEqualTo("Kar V");
+    }
+
+    @Test
+    void aTeacherChangesTheirReservationOnThePageUntilItStarts() throws Exception {
+        var pool = lending.pool(school, "Kar W", 3);
+        var teacherView = people.identityByEmail(teacher).orElseThrow().caller();
+        var r = reservations.reserve(school.id(), new ReservationForm(pool.id(), monday, List.of(1), 1, null, null, null, null, null),
+            teacherView);
+        String page = "/schools/" + school.code() + "/reservations/" + r.id();
+        MockHttpSession t = TenancyCheck.signIn(mvc, teacher);
+        mvc.perform(get(page).session(t)).andExpect(status().isOk()).andExpect(content().string(containsString("id=\"change\"")))
+            .andExpect(content().string(containsString("for=\"changePeriod3\"")));
+        // bad input: no period, more devices than the pool has, a day off, <script> in the note is kept as text
+        mvc.perform(post(page).session(t).with(csrf()).param("date", monday.toString()).param("devices", "1").param("version", "0"))
+            .andExpect(status().is3xxRedirection())
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
+                List.of("Kies een datum en minstens één lesuur.")));
+        mvc.perform(post(page).session(t).with(csrf()).param("date", monday.toString()).param("periods", "1").param("devices", "9")
+                .param("version", "0"))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
+                org.hamcrest.Matchers.hasItem(containsString("3"))));
+        mvc.perform(post(page).session(t).with(csrf()).param("date", monday.plusDays(5).toString()).param("periods", "1")
+                .param("devices", "1").param("version", "0"))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("errors"));
+        mvc.perform(post(page).session(t).with(csrf()).param("date", monday.toString()).param("periods", "1").param("devices", "0")
+                .param("version", "0"))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("errors"));
+        assertThat(reservations.get(school.id(), r.id(), Fixtures.ADMIN).version()).isZero();
+        // a good change: Tuesday, periods 2 and 3, two devices
+        mvc.perform(post(page).session(t).with(csrf()).param("date", monday.plusDays(1).toString()).param("periods", "2", "3")
+                .param("devices", "2").param("note", "<script>x</script>").param("version", "0"))
+            .andExpect(status().is3xxRedirection())
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("message", "saved"));
+        var changed = reservations.get(school.id(), r.id(), Fixtures.ADMIN);
+        assertThat(changed.date()).isEqualTo(monday.plusDays(1));
+        assertThat(changed.periods()).containsExactly(2, 3);
+        assertThat(changed.devices()).isEqualTo(2);
+        assertThat(changed.note()).isEqualTo("<script>x</script>");
+        // a stale version: the conflict is shown, nothing changes
+        mvc.perform(post(page).session(t).with(csrf()).param("date", monday.toString()).param("periods", "1").param("devices", "1")
+                .param("version", "0"))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("conflict"));
+        assertThat(reservations.get(school.id(), r.id(), Fixtures.ADMIN).date()).isEqualTo(monday.plusDays(1));
+
+        String outsider = fixtures.user(fixtures.school(), Role.ICT_COORDINATOR).email();
+        String colleague = fixtures.user(school, Role.STAFF).email();
+        TenancyCheck.ui(mvc).outsider(outsider).staff(colleague).manager(coordinator)
+            .unchanged("/api/v1/schools/" + school.code() + "/reservations/" + r.id())
+            .admin(HttpMethod.POST, page, "date=" + monday.plusDays(1) + "&periods=2&periods=3&devices=1&version=1")
+            .verify();
+        assertThat(reservations.get(school.id(), r.id(), Fixtures.ADMIN).devices()).isEqualTo(1);
     }
 }
