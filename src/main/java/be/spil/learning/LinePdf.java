@@ -1,5 +1,6 @@
 package be.spil.learning;
 
+import be.spil.shared.PdfFonts;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -27,12 +28,12 @@ import org.springframework.stereotype.Component;
 @Component
 class LinePdf {
     private static final Color ACCENT = new Color(0x0b, 0x4f, 0x8a);
-    private static final Font TITLE = new Font(Font.HELVETICA, 18, Font.BOLD, ACCENT);
-    private static final Font H2 = new Font(Font.HELVETICA, 13, Font.BOLD, ACCENT);
-    private static final Font BODY = new Font(Font.HELVETICA, 9);
-    private static final Font MUTED = new Font(Font.HELVETICA, 8, Font.ITALIC, Color.DARK_GRAY);
-    private static final Font CELL = new Font(Font.HELVETICA, 7);
-    private static final Font CELL_HEAD = new Font(Font.HELVETICA, 7, Font.BOLD);
+    private static final Font TITLE = PdfFonts.font(18, Font.BOLD, ACCENT);
+    private static final Font H2 = PdfFonts.font(13, Font.BOLD, ACCENT);
+    private static final Font BODY = PdfFonts.font(9, Font.NORMAL);
+    private static final Font MUTED = PdfFonts.font(8, Font.ITALIC, Color.DARK_GRAY);
+    private static final Font CELL = PdfFonts.font(7, Font.NORMAL);
+    private static final Font CELL_HEAD = PdfFonts.font(7, Font.BOLD);
     private static final Color[] STEP_COLOURS = {new Color(0xfd, 0xf1, 0xc7), new Color(0xcf, 0xe8, 0xfc), new Color(0xc9, 0xf0, 0xd1)};
 
     private final MessageSource messages;

@@ -1,9 +1,9 @@
 package be.spil.lending;
 
+import be.spil.shared.PdfFonts;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPCell;
@@ -31,9 +31,9 @@ class HandOverForm {
         var document = new Document(PageSize.A4, 56, 56, 56, 56);
         PdfWriter.getInstance(document, out);
         document.open();
-        Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-        Font body = FontFactory.getFont(FontFactory.HELVETICA, 11);
-        Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
+        Font title = PdfFonts.font(16, Font.BOLD);
+        Font body = PdfFonts.font(11, Font.NORMAL);
+        Font bold = PdfFonts.font(11, Font.BOLD);
         document.add(new Paragraph(msg("loan1.pdf.title", locale), title));
         document.add(new Paragraph(" "));
         document.add(new Paragraph(messages.getMessage("loan1.pdf.intro", new Object[] {loan.schoolYear()}, locale), body));
