@@ -121,9 +121,9 @@ class KnowledgeBaseTest {
     @Test
     void articlesLinkToModelsAndTitlesAndAreListedForThem() throws Exception {
         String modelName = "Latitude KB " + Fixtures.unique();
-        mvc.perform(post("/api/v1/schools/" + school.code() + "/assets").with(httpBasic(coordinator, Fixtures.PASSWORD))
+        long asset = id(mvc.perform(post("/api/v1/schools/" + school.code() + "/assets").with(httpBasic(coordinator, Fixtures.PASSWORD))
             .contentType(MediaType.APPLICATION_JSON).content("{\"category\":\"LAPTOP\",\"manufacturer\":\"Dell\",\"model\":\"" + modelName + "\"}"))
-            .andExpect(status().isCreated());
+            .andExpect(status().isCreated()));
         long model = assets.models(modelName, null, new Paging(0, 5)).items().get(0).id();
         long title = id(mvc.perform(post("/api/v1/schools/" + school.code() + "/software/titles").with(httpBasic(coordinator, Fixtures.PASSWORD))
             .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"GeoGebra " + Fixtures.unique() + "\",\"category\":\"OFFICE\",\"platform\":\"WINDOWS\"}")));
@@ -139,6 +139,10 @@ class KnowledgeBaseTest {
         String manuals = mvc.perform(get("/schools/" + school.code() + "/knowledge/manuals").param("model", String.valueOf(model))
                 .session(TenancyCheck.signIn(mvc, teacher))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(manuals).contains("id=\"manualList\"", "Handleiding laptop");
+        // the asset's own page shows its model's manuals
+        String assetPage = mvc.perform(get("/schools/" + school.code() + "/assets/" + asset).session(TenancyCheck.signIn(mvc, coordinator)))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(assetPage).contains("id=\"assetManuals\"", "Handleiding laptop");
         // unknown model, another school's title, a title on a group article: field errors, nothing written
         send(HttpMethod.POST, "", "{\"title\":\"x\",\"body\":\"b\",\"format\":\"TEXT\",\"audience\":\"STAFF\",\"modelIds\":[999999999]}", coordinator)
             .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("modelIds"));
