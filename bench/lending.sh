@@ -135,9 +135,38 @@ reserve() {
   ROWS+=("| making a reservation, $USERS users at once, run $run ($ok made, $full refused as full) | $load | $((USERS * PER_USER)) | $p50 | **$p95** | $max | $(mean "$c0" "$s0" "$c1" "$s1") | $(awk -v s="$sp95" 'BEGIN { printf "%.1f", s * 1000 }') | $bad |")
   echo "reserve run $run: p50 $p50 p95 $p95 max $max ms, server mean $(mean "$c0" "$s0" "$c1" "$s1"), 201: $ok, 409: $full, other: $bad (load $load)" >&2
 }
+# USERS teachers working at once as people do: each makes PER_USER reservations, thinking 0.5-1.5 s between two (the
+# runs above send without a pause, which measures the app saturated rather than 50 people at work)
+reserve_paced() {
+  local load c0 s0 c1 s1 sp95 pids=()
+  load=$(load1)
+  mapfile -t days < <(for off in $(seq 1 160); do d=$(date -d "today + $off days" +%F); [[ $(date -d "$d" +%u) -le 5 ]] && echo "$d"; done)
+  read -r c0 s0 _ < <(metric "$RESERVE_URI" POST)
+  for u in $(seq 1 $USERS); do
+    (
+      for j in $(seq 1 "$PER_USER"); do
+        p=$(( (u * 5 + j * 3) % 30 ))
+        day=${days[$(( (u * 3 + j * 7 + 5) % ${#days[@]} ))]}
+        curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $TOKEN-$u" -H 'Content-Type: application/json' \
+          -d "{\"pool\":$(( first_pool + p )),\"date\":\"$day\",\"periods\":[$(( 1 + (u + j) % 8 ))],\"devices\":1}" \
+          "$BASE/api/v1/schools/lend/reservations"
+        sleep "0.$(( RANDOM % 10 + 5 ))"
+      done >"$WORK/paced-$u.txt"
+    ) & pids+=($!)
+  done
+  wait "${pids[@]}"
+  read -r c1 s1 sp95 < <(metric "$RESERVE_URI" POST)
+  cat "$WORK"/paced-*.txt >"$WORK/paced.txt"
+  read -r p50 p95 max < <(awk '{ print $2 }' "$WORK/paced.txt" | stats)
+  ok=$(awk '$1 == 201' "$WORK/paced.txt" | wc -l); full=$(awk '$1 == 409' "$WORK/paced.txt" | wc -l)
+  bad=$(awk '$1 != 201 && $1 != 409' "$WORK/paced.txt" | wc -l)
+  ROWS+=("| making a reservation, $USERS users working at once (0.5–1.5 s between two) ($ok made, $full refused as full) | $load | $((USERS * PER_USER)) | $p50 | **$p95** | $max | $(mean "$c0" "$s0" "$c1" "$s1") | $(awk -v s="$sp95" 'BEGIN { printf "%.1f", s * 1000 }') | $bad |")
+  echo "paced reserve: p50 $p50 p95 $p95 max $max ms, 201: $ok, 409: $full, other: $bad (load $load)" >&2
+}
 first_pool=$(usql -Atc "select min(p.id) from device_pool p join school s on s.id = p.school_id where s.code = 'lend'")
 for _ in 1 2 3; do curl -s -o /dev/null "${AUTH[@]}" "$BASE/api/v1/schools/lend/pools/$pool/week"; done
 for run in 1 2 3; do week $run; reserve $run; done
+reserve_paced
 usql -Atc "explain (analyze, buffers) select on_day, period, sum(devices) from reservation_slot where pool_id = $pool
   and on_day between date '$year-11-16' and date '$year-11-20' group by on_day, period" >"$WORK/explain-week.txt"
 

@@ -147,9 +147,6 @@ class AssetsController {
         m.addAttribute("groups", groups.list(school.id(), false, caller));
         m.addAttribute("canManage", Assets.canManage(caller, school.id()));
         m.addAttribute("software", software.installedOn(school.id(), asset.id(), caller));
-        if (Software.canManage(caller, school.id())) {
-            m.addAttribute("titles", software.titleChoices(school.id(), caller));
-        }
         choices(caller, school, m);
         m.addAttribute("assetSections", sections.stream()
             .map(section -> new ShownSection(section.template(), section.values(school.id(), asset.id(), caller)))

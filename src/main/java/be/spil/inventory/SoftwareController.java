@@ -275,6 +275,18 @@ class SoftwareController {
 
     // ---- installations (from the asset's page) ----
 
+    /** The form to record a title as installed on an asset: a page of its own, so the asset's page need not list every title. */
+    @GetMapping("/schools/{code}/assets/{id}/software/install")
+    String installForm(Caller caller, @PathVariable String code, @PathVariable long id, Model m) {
+        var school = schools.visible(code, caller);
+        var asset = assets.get(school.id(), id, caller);
+        require(Software.canManage(caller, school.id()));
+        m.addAttribute("school", school);
+        m.addAttribute("asset", asset);
+        m.addAttribute("titles", software.titleChoices(school.id(), caller));
+        return "inventory/asset-install";
+    }
+
     @PostMapping("/schools/{code}/assets/{id}/software")
     String install(Caller caller, @PathVariable String code, @PathVariable long id, @RequestParam(required = false) Long titleId,
                    @RequestParam(required = false) String versionText, RedirectAttributes redirect) {

@@ -91,6 +91,15 @@ class SoftwarePagesTest {
     void theAssetPageShowsItsSoftwareAndRecordsInstallations() throws Exception {
         var asset = asset();
         var title = title("Audacity");
+        // the asset's page links to the installation form, a page of its own with the school's titles
+        assertThat(html("/schools/" + school.code() + "/assets/" + asset.id())).contains("id=\"installLink\"").doesNotContain("installTitle");
+        assertThat(html("/schools/" + school.code() + "/assets/" + asset.id() + "/software/install")).contains("id=\"installTitle\"", "Audacity");
+        var other = fixtures.school();
+        mvc.perform(get("/schools/" + other.code() + "/assets/" + asset.id() + "/software/install").session(session))
+            .andExpect(status().isNotFound());
+        mvc.perform(get("/schools/" + school.code() + "/assets/" + asset.id() + "/software/install")
+                .session(TenancyCheck.signIn(mvc, fixtures.user(school, Role.STAFF).email())))
+            .andExpect(status().isForbidden());
         mvc.perform(post("/schools/" + school.code() + "/assets/" + asset.id() + "/software").session(session).with(csrf())
                 .param("titleId", String.valueOf(title.id())).param("versionText", "3.4"))
             .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "software.installed"));
