@@ -21,6 +21,20 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfig implements WebMvcConfigurer {
     static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH);
 
+    /**
+     * No rewriting of every link of a page into a versioned resource URL: with static resources served from "/**", each
+     * link (also /schools/…) was looked up as a file in the application's jar, some 30 ms a page. Webjars are still
+     * found without their version in the URL by the resource handler.
+     */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<org.springframework.web.servlet.resource.ResourceUrlEncodingFilter>
+            resourceUrlEncodingFilter() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+            new org.springframework.web.servlet.resource.ResourceUrlEncodingFilter());
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Override
     public void addFormatters(org.springframework.format.FormatterRegistry registry) {
         registry.addFormatterForFieldType(java.math.BigDecimal.class, new DecimalFormatter());
