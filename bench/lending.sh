@@ -138,25 +138,36 @@ reserve() {
 # USERS teachers working at once as people do: each makes PER_USER reservations, thinking 0.5-1.5 s between two (the
 # runs above send without a pause, which measures the app saturated rather than 50 people at work)
 reserve_paced() {
-  local load c0 s0 c1 s1 sp95 pids=()
+  local load c0 s0 c1 s1 sp95
   load=$(load1)
-  mapfile -t days < <(for off in $(seq 1 160); do d=$(date -d "today + $off days" +%F); [[ $(date -d "$d" +%u) -le 5 ]] && echo "$d"; done)
   read -r c0 s0 _ < <(metric "$RESERVE_URI" POST)
-  for u in $(seq 1 $USERS); do
-    (
-      for j in $(seq 1 "$PER_USER"); do
-        p=$(( (u * 5 + j * 3) % 30 ))
-        day=${days[$(( (u * 3 + j * 7 + 5) % ${#days[@]} ))]}
-        curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $TOKEN-$u" -H 'Content-Type: application/json' \
-          -d "{\"pool\":$(( first_pool + p )),\"date\":\"$day\",\"periods\":[$(( 1 + (u + j) % 8 ))],\"devices\":1}" \
-          "$BASE/api/v1/schools/lend/reservations"
-        sleep "0.$(( RANDOM % 10 + 5 ))"
-      done >"$WORK/paced-$u.txt"
-    ) & pids+=($!)
-  done
-  wait "${pids[@]}"
+  # one light client process (python3, a thread per teacher on a keep-alive connection), so that starting curl 50
+  # times a second does not take the cores the app needs
+  python3 - "$BASE" "$TOKEN" "$USERS" "$PER_USER" "$first_pool" >"$WORK/paced.txt" <<'PY'
+import datetime, http.client, json, random, sys, threading, time, urllib.parse
+base, token, users, per_user, first_pool = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+days = [d for d in (datetime.date.today() + datetime.timedelta(days=o) for o in range(1, 161)) if d.weekday() < 5]
+url = urllib.parse.urlparse(base)
+lines, lock = [], threading.Lock()
+def teacher(u):
+    rnd = random.Random(u)
+    conn = http.client.HTTPConnection(url.hostname, url.port)
+    for j in range(1, per_user + 1):
+        body = json.dumps({"pool": first_pool + (u * 5 + j * 3) % 30, "date": str(days[(u * 3 + j * 7 + 5) % len(days)]),
+                           "periods": [1 + (u + j) % 8], "devices": 1})
+        start = time.perf_counter()
+        conn.request("POST", "/api/v1/schools/lend/reservations", body,
+                     {"Authorization": "Bearer %s-%d" % (token, u), "Content-Type": "application/json"})
+        answer = conn.getresponse(); answer.read()
+        with lock:
+            lines.append("%d %.6f" % (answer.status, time.perf_counter() - start))
+        time.sleep(rnd.uniform(0.5, 1.5))
+threads = [threading.Thread(target=teacher, args=(u,)) for u in range(1, users + 1)]
+for t in threads: t.start()
+for t in threads: t.join()
+print("\n".join(lines))
+PY
   read -r c1 s1 sp95 < <(metric "$RESERVE_URI" POST)
-  cat "$WORK"/paced-*.txt >"$WORK/paced.txt"
   read -r p50 p95 max < <(awk '{ print $2 }' "$WORK/paced.txt" | stats)
   ok=$(awk '$1 == 201' "$WORK/paced.txt" | wc -l); full=$(awk '$1 == 409' "$WORK/paced.txt" | wc -l)
   bad=$(awk '$1 != 201 && $1 != 409' "$WORK/paced.txt" | wc -l)
