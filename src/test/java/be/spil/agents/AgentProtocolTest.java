@@ -246,6 +246,13 @@ class AgentProtocolTest {
         assertThat(jdbc.sql("""
                 select count(*) from agent_software s join asset a on a.id = s.asset_id where a.school_id = :s""")
             .param("s", school.id()).query(Long.class).single()).isEqualTo(3);
+        // and one set of installations in the catalog (the database's unique key), each title once
+        assertThat(jdbc.sql("""
+                select count(*) from software_installation i join asset a on a.id = i.asset_id
+                where a.school_id = :s and i.removed_at is null and i.source = 'AGENT'""")
+            .param("s", school.id()).query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from software_title where school_id = :s").param("s", school.id())
+            .query(Long.class).single()).isEqualTo(3);
     }
 
     @Test
