@@ -212,6 +212,10 @@ class InvestmentApiTest {
     @Test
     void anotherSchoolNeverSeesOrChangesTheMoney() throws Exception {
         var other = fixtures.school();
+        call(post(base + "/assets"), "{\"category\":\"LAPTOP\",\"manufacturer\":\"HP\",\"model\":\"ProBook " + Fixtures.unique() + "\"}")
+            .andExpect(status().isCreated());
+        int model = com.jayway.jsonpath.JsonPath.read(call(get(base + "/model-prices"), "").andReturn().getResponse().getContentAsString(),
+            "$[0].modelId");
         TenancyCheck.api(mvc)
             .outsider(fixtures.user(other, Role.ICT_COORDINATOR).email())
             .staff(fixtures.user(school, Role.STAFF).email())
@@ -221,6 +225,17 @@ class InvestmentApiTest {
             .admin(HttpMethod.PUT, base + "/investment-plan", "{\"firstYear\":" + first + ",\"years\":4}")
             .admin(HttpMethod.POST, base + "/investment-plan/lines", line(first, "10"))
             .admin(HttpMethod.PUT, base + "/lifecycles/TABLET", "{\"years\":3}")
+            .admin(HttpMethod.PUT, base + "/model-prices/" + model, "{\"price\":\"500\"}")
+            .verify();
+        String page = "/schools/" + school.code() + "/policy/budget";
+        TenancyCheck.ui(mvc)
+            .outsider(fixtures.user(other, Role.ICT_COORDINATOR).email())
+            .staff(fixtures.user(school, Role.STAFF).email())
+            .manager(coordinator.email())
+            .unchanged(base + "/model-prices")
+            .read(page)
+            .admin(HttpMethod.POST, page + "/models/" + model, "price=600")
+            .admin(HttpMethod.POST, page + "/lifecycles/TABLET", "years=4")
             .verify();
     }
 }
