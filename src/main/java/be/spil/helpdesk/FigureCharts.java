@@ -1,5 +1,6 @@
 package be.spil.helpdesk;
 
+import be.spil.shared.ChartScale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,16 +75,7 @@ final class FigureCharts {
         return new Bars(bars, (int) y + GAP);
     }
 
-    /** A round step (1, 2 or 5 × 10ⁿ) giving at most about five grid lines. */
     static long step(long max) {
-        long step = 1;
-        while (true) {
-            for (long f : new long[] {1, 2, 5}) {
-                if (max / (f * step) <= 5) {
-                    return f * step;
-                }
-            }
-            step *= 10;
-        }
+        return (long) ChartScale.step(max);
     }
 }

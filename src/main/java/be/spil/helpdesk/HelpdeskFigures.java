@@ -94,19 +94,8 @@ public class HelpdeskFigures {
                   and (coalesce(t.resolved_at, t.closed_at) is null or coalesce(t.resolved_at, t.closed_at) >= :from)""".formatted(scope))
             .params(params).query(Long.class).single();
         Map<YearMonth, long[]> perMonth = new HashMap<>();
-        jdbc.sql("""
-                select extract(year from t.created_at) as yy, extract(month from t.created_at) as mm, count(*) as n
-                from ticket t where %s and t.created_at >= :from group by 1, 2""".formatted(scope))
-            .params(params)
-            .query((rs, n) -> perMonth.computeIfAbsent(YearMonth.of(rs.getInt("yy"), rs.getInt("mm")), k -> new long[2])[0] = rs.getLong("n"))
-            .list();
-        jdbc.sql("""
-                select extract(year from coalesce(t.resolved_at, t.closed_at)) as yy,
-                  extract(month from coalesce(t.resolved_at, t.closed_at)) as mm, count(*) as n
-                from ticket t where %s and coalesce(t.resolved_at, t.closed_at) >= :from group by 1, 2""".formatted(scope))
-            .params(params)
-            .query((rs, n) -> perMonth.computeIfAbsent(YearMonth.of(rs.getInt("yy"), rs.getInt("mm")), k -> new long[2])[1] = rs.getLong("n"))
-            .list();
+        countPerMonth("t.created_at", scope, params, perMonth, 0);
+        countPerMonth("coalesce(t.resolved_at, t.closed_at)", scope, params, perMonth, 1);
         List<Month> monthList = new ArrayList<>();
         long reported = 0;
         for (var m = first; !m.isAfter(last); m = m.plusMonths(1)) {
@@ -145,5 +134,15 @@ public class HelpdeskFigures {
                 group by t.asset_tag, t.asset_id order by n desc, t.asset_tag limit %d""".formatted(scope, TOP))
             .params(params).query((rs, n) -> new Count(rs.getString(1), String.valueOf(rs.getLong(2)), rs.getLong(3))).list();
         return new Report(first, last, reported, monthList, categories, schools, sla, assets);
+    }
+
+    /** Counts tickets per calendar month of {@code moment} since the period's start into {@code perMonth[month][slot]}. */
+    private void countPerMonth(String moment, String scope, Map<String, Object> params, Map<YearMonth, long[]> perMonth, int slot) {
+        jdbc.sql("""
+                select extract(year from %1$s) as yy, extract(month from %1$s) as mm, count(*) as n
+                from ticket t where %2$s and %1$s >= :from group by 1, 2""".formatted(moment, scope))
+            .params(params)
+            .query((rs, n) -> perMonth.computeIfAbsent(YearMonth.of(rs.getInt("yy"), rs.getInt("mm")), k -> new long[2])[slot] = rs.getLong("n"))
+            .list();
     }
 }

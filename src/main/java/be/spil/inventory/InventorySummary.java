@@ -136,12 +136,22 @@ public class InventorySummary {
     /** The models a school has live devices of, most devices first (at most {@code limit}). */
     public List<ModelInUse> modelsInUse(long schoolId, int limit, Caller caller) {
         requireSee(schoolId, caller);
+        return modelsInUse(schoolId, null, limit);
+    }
+
+    /** One model, when the school has live devices of it. */
+    public java.util.Optional<ModelInUse> modelInUse(long schoolId, long modelId, Caller caller) {
+        requireSee(schoolId, caller);
+        return modelsInUse(schoolId, modelId, 1).stream().findFirst();
+    }
+
+    private List<ModelInUse> modelsInUse(long schoolId, Long modelId, int limit) {
         return jdbc.sql("""
                 select m.id, m.manufacturer, m.name, m.category, count(*) as n, avg(a.price) as average
                 from asset a join asset_model m on m.id = a.model_id
-                where a.school_id = :s and a.status in ('ORDERED', 'IN_STOCK', 'IN_USE', 'IN_REPAIR')
+                where a.school_id = :s and a.status in ('ORDERED', 'IN_STOCK', 'IN_USE', 'IN_REPAIR') and (:any or m.id = :m)
                 group by m.id, m.manufacturer, m.name, m.category order by n desc, m.manufacturer, m.name limit :limit""")
-            .param("s", schoolId).param("limit", limit)
+            .param("s", schoolId).param("any", modelId == null).param("m", modelId == null ? -1L : modelId).param("limit", limit)
             .query((rs, n) -> new ModelInUse(rs.getLong(1), rs.getString(2), rs.getString(3), AssetCategory.valueOf(rs.getString(4)),
                 rs.getLong(5), rs.getBigDecimal(6) == null ? null : rs.getBigDecimal(6).setScale(2, RoundingMode.HALF_UP)))
             .list();

@@ -232,8 +232,7 @@ public class Investments {
     @Transactional
     public ModelPrice setModelPrice(long schoolId, long modelId, @Valid ModelPriceForm form, Caller caller) {
         caller.requireManage(schoolId);
-        var model = inventory.modelsInUse(schoolId, Integer.MAX_VALUE, caller).stream().filter(m -> m.modelId() == modelId)
-            .findFirst().orElseThrow(() -> new NotFoundException("model", modelId));
+        var model = inventory.modelInUse(schoolId, modelId, caller).orElseThrow(() -> new NotFoundException("model", modelId));
         var before = ownModelPrices(schoolId).get(modelId);
         jdbc.sql("delete from policy_model_price where school_id = :s and model_id = :m").param("s", schoolId).param("m", modelId).update();
         if (form.price() != null) {

@@ -1,5 +1,6 @@
 package be.spil.policy;
 
+import be.spil.shared.ChartScale;
 import be.spil.shared.PdfFonts;
 import com.lowagie.text.Image;
 import com.lowagie.text.pdf.BaseFont;
@@ -90,16 +91,8 @@ final class PlanChart {
         }
     }
 
-    /** A round step (1, 2 or 5 × 10ⁿ) that gives four to eight grid lines. */
     static double step(double max) {
-        if (max <= 0) {
-            return 1;
-        }
-        double raw = max / 5;
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double fraction = raw / magnitude;
-        double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
-        return Math.max(1, nice * magnitude);
+        return ChartScale.step(max);
     }
 
     private static String label(double value) {
