@@ -25,6 +25,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
  * Spil as a newcomer starts it: the embedded H2 default in an empty data directory, no admin configured. It comes
@@ -44,6 +45,11 @@ class H2StartUpSmokeTest {
         try (var app = start()) {
             var web = new Web(port(app));
             assertThat(web.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+            assertThat(app.getBean(ScheduledTaskHolder.class).getScheduledTasks()).as("the timed jobs run")
+                .map(task -> task.getTask().toString())
+                .anyMatch(job -> job.endsWith("TicketDigest.scheduled")).anyMatch(job -> job.endsWith("AutoClose.scheduled"))
+                .anyMatch(job -> job.contains("InboundMailbox.")).anyMatch(job -> job.contains("LateReminders."))
+                .anyMatch(job -> job.contains("SubmissionRetention."));
 
             Path file = dataDir.resolve("initial-admin-password");
             assertThat(file).exists();

@@ -7,6 +7,7 @@ import be.spil.shared.Role;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * A morning mail to each school's ICT coordinators with the school's overdue and unassigned open tickets (up to
  * {@link #LISTED} of each, with the totals). Schools with neither get no mail. Off when no mail server is configured
- * or {@code spil.helpdesk.digest.enabled} is false; the time is {@code spil.helpdesk.digest.cron}.
+ * or {@code spil.helpdesk.digest.enabled} is false; the time is {@code spil.helpdesk.digest.cron}. A school gets at most
+ * one a day, also when several app nodes run the job.
  */
 @Component
 class TicketDigest {
@@ -112,6 +115,9 @@ class TicketDigest {
         if (overdue + unassigned == 0) {
             return 0;
         }
+        if (!claim(schoolId)) {
+            return 0;
+        }
         var overdueLines = lines(schoolId, open, now, "t.resolve_due_at < :now", "t.resolve_due_at, t.id");
         var unassignedLines = lines(schoolId, open, now, "t.assignee_id is null", "t.created_at, t.id");
         var body = new StringBuilder(msg("mail.digest.intro", school.name())).append("\n\n");
@@ -123,8 +129,28 @@ class TicketDigest {
         m.setTo(to);
         m.setSubject(msg("mail.digest.subject", overdue, unassigned, school.name().replaceAll("[\\r\\n]+", " ")));
         m.setText(body.toString());
-        mail.send(m);
+        try {
+            mail.send(m);
+        } catch (RuntimeException e) {
+            jdbc.sql("delete from helpdesk_digest_sent where school_id = :s and sent_on = :d")
+                .param("s", schoolId).param("d", today()).update();
+            throw e;
+        }
         return 1;
+    }
+
+    /** Claims today's digest of the school (committed on its own): false when another run or app node already has it. */
+    private boolean claim(long schoolId) {
+        try {
+            return jdbc.sql("insert into helpdesk_digest_sent (school_id, sent_on) values (:s, :d)")
+                .param("s", schoolId).param("d", today()).update() == 1;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
     }
 
     private void section(StringBuilder body, String title, List<Line> lines, long total) {

@@ -327,6 +327,15 @@ class HelpdeskMailboxTest {
                 return false;
             }
         })).as("only coordinators get the digest").isEmpty();
+        int received = MAIL.getReceivedMessages().length;
+        digest.run();
+        assertThat(Arrays.stream(MAIL.getReceivedMessages()).skip(received).filter(m -> {
+            try {
+                return m.getSubject().contains(school.name());
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        })).as("one digest a day, however often the job runs (several app nodes)").isEmpty();
     }
 
     @Test
