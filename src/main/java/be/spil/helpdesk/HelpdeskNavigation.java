@@ -17,6 +17,13 @@ class HelpdeskNavigation {
         return new NavEntry("nav.tickets", "/schools/{school}/tickets", 60, c -> true, "nav.group.support");
     }
 
+    /** The queue over all schools, for central admins and whoever works the helpdesk of more than one school. */
+    @Bean
+    NavEntry groupQueueNav() {
+        return new NavEntry("nav.groupQueue", "/tickets", 60,
+            c -> c.centralAdmin() || c.schoolIds().stream().filter(id -> Tickets.isTeam(c, id)).count() > 1, "nav.group.support");
+    }
+
     @Bean
     NavEntry helpdeskFiguresNav() {
         return new NavEntry("nav.helpdeskFigures", "/schools/{school}/helpdesk/figures", 61,

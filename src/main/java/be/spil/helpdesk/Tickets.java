@@ -59,9 +59,9 @@ public class Tickets {
         "number", "t.number %1$s");
 
     private static final String SUMMARY_SELECT = """
-        select t.number, t.subject, t.status, c.code as category_code, c.name as category_name, t.priority, t.reporter_name,
+        select s.code as school_code, t.number, t.subject, t.status, c.code as category_code, c.name as category_name, t.priority, t.reporter_name,
                t.assignee_id, t.assignee_name, t.asset_tag, t.room_name, t.resolve_due_at, t.created_at, t.updated_at
-        from ticket t left join ticket_category c on c.id = t.category_id""";
+        from ticket t join school s on s.id = t.school_id left join ticket_category c on c.id = t.category_id""";
 
     private final TicketRepository tickets;
     private final JdbcClient jdbc;
@@ -168,13 +168,45 @@ public class Tickets {
     /** The queue (team) or the caller's own tickets (everybody else), filtered and paged in the database. */
     public PageResult<TicketSummary> search(long schoolId, TicketFilter f, Paging paging, Caller caller) {
         requireSee(schoolId, caller);
-        var where = new StringBuilder(" where t.school_id = :school");
         var params = new LinkedHashMap<String, Object>();
         params.put("school", schoolId);
+        var where = new StringBuilder(" where t.school_id = :school");
         if (f.mine() || !isTeam(caller, schoolId)) {
             where.append(" and (t.reporter_id = :reporter or t.id in (select f.ticket_id from ticket_follower f where f.person_id = :reporter))");
             params.put("reporter", caller.personId());
         }
+        return page(where, params, f, paging, caller);
+    }
+
+    /**
+     * The queue over every school the caller works the helpdesk of (central admins: all schools), or over one of them
+     * ({@code schoolId}); same filters as a school's queue. Others get 403.
+     */
+    public PageResult<TicketSummary> searchGroup(Long schoolId, TicketFilter f, Paging paging, Caller caller) {
+        var params = new LinkedHashMap<String, Object>();
+        var where = new StringBuilder(" where 1 = 1");
+        if (schoolId != null) {
+            requireTeam(schoolId, caller);
+            where.append(" and t.school_id = :school");
+            params.put("school", schoolId);
+        }
+        if (!caller.centralAdmin()) {
+            var team = caller.schoolIds().stream().filter(id -> isTeam(caller, id)).toList();
+            if (team.isEmpty()) {
+                throw new AccessDeniedException("not allowed");
+            }
+            where.append(" and t.school_id in (:teamSchools)");
+            params.put("teamSchools", team);
+        }
+        if (f.mine()) {
+            where.append(" and (t.reporter_id = :reporter or t.id in (select f.ticket_id from ticket_follower f where f.person_id = :reporter))");
+            params.put("reporter", caller.personId());
+        }
+        return page(where, params, f, paging, caller);
+    }
+
+    /** The queue's filters added to a scope ({@code where}, {@code params}), counted up to COUNT_CAP and one page read. */
+    private PageResult<TicketSummary> page(StringBuilder where, Map<String, Object> params, TicketFilter f, Paging paging, Caller caller) {
         if (f.q() != null && !f.q().isBlank()) {
             String q = f.q().trim();
             if (q.matches("#?\\d{1,12}")) {
@@ -253,7 +285,7 @@ public class Tickets {
     private static TicketSummary summary(ResultSet rs, Instant now) throws SQLException {
         var status = TicketStatus.valueOf(rs.getString("status"));
         Instant due = instant(rs, "resolve_due_at");
-        return new TicketSummary(rs.getLong("number"), rs.getString("subject"), status, rs.getString("category_code"),
+        return new TicketSummary(rs.getString("school_code"), rs.getLong("number"), rs.getString("subject"), status, rs.getString("category_code"),
             rs.getString("category_name"), Priority.valueOf(rs.getString("priority")), rs.getString("reporter_name"),
             rs.getObject("assignee_id", Long.class), rs.getString("assignee_name"), rs.getString("asset_tag"), rs.getString("room_name"),
             due, status.open() && due != null && due.isBefore(now), instant(rs, "created_at"), instant(rs, "updated_at"));

@@ -66,6 +66,24 @@ class TicketsApiController {
             mine, sort), new Paging(page, size), caller);
     }
 
+    @GetMapping("/api/v1/tickets")
+    @Operation(summary = "The queue over all the caller's schools (central admins: the whole group), one page",
+        description = "For the ICT team of several schools: every school the caller works the helpdesk of, or one (school=<code>; "
+            + "another school answers 404). Same filters as a school's queue; each row names its schoolCode. Others get 403.")
+    PageResult<TicketSummary> groupList(Caller caller, @RequestParam(required = false) String school,
+                                        @RequestParam(required = false) String q,
+                                        @RequestParam(required = false) Set<TicketStatus> status,
+                                        @RequestParam(defaultValue = "false") boolean all,
+                                        @RequestParam(required = false) String assignee, @RequestParam(required = false) Long category,
+                                        @RequestParam(required = false) Priority priority,
+                                        @RequestParam(defaultValue = "false") boolean overdue,
+                                        @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String sort,
+                                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        Long schoolId = school == null || school.isBlank() ? null : schools.visible(school, caller).id();
+        return tickets.searchGroup(schoolId, new TicketFilter(q, status == null ? Set.of() : status, all, assignee, category, priority,
+            overdue, mine, sort), new Paging(page, size), caller);
+    }
+
     @PostMapping("/api/v1/schools/{code}/tickets")
     @Operation(summary = "Report a problem", description = "subject (required) and description; optionally assetTag, roomId, "
         + "categoryId, impact and urgency (LOW|MEDIUM|HIGH, default MEDIUM). The priority and SLA due times follow.")

@@ -90,32 +90,60 @@ class TicketsController {
     }
 
     @GetMapping("/schools/{code}/tickets")
-    String list(Caller caller, @PathVariable String code, @RequestParam(required = false) String q,
-                @RequestParam(required = false) TicketStatus status, @RequestParam(required = false) String assignee,
-                @RequestParam(required = false) Long category, @RequestParam(required = false) Priority priority,
-                @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean all,
-                @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+    String list(Caller caller, @PathVariable String code, QueueParams p,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model m) {
         var school = schools.visible(code, caller);
-        String query = q == null ? "" : q.length() > 100 ? q.substring(0, 100) : q;
-        String who = assignee == null || assignee.length() > 20 ? "" : assignee;
         boolean team = Tickets.isTeam(caller, school.id());
         m.addAttribute("school", school);
-        m.addAttribute("team", team);
-        m.addAttribute("result", tickets.search(school.id(), new TicketFilter(query, status == null ? Set.of() : Set.of(status), all,
-            who, category, priority, overdue, false, sort), new Paging(page, PAGE_SIZE), caller));
-        m.addAttribute("q", query);
-        m.addAttribute("status", status);
-        m.addAttribute("assignee", who);
-        m.addAttribute("category", category);
-        m.addAttribute("priority", priority);
-        m.addAttribute("overdue", overdue);
-        m.addAttribute("all", all);
-        m.addAttribute("sort", sort == null ? "" : sort);
-        m.addAttribute("categories", tickets.categories(false));
+        m.addAttribute("result", tickets.search(school.id(), p.filter(), new Paging(p.page(), PAGE_SIZE), caller));
         if (team) {
             m.addAttribute("assignees", tickets.assignees(school.id(), caller));
         }
+        return queue(p, team, htmx, m);
+    }
+
+    /** The queue over every school the caller works the helpdesk of (central admins: all), with a school filter. */
+    @GetMapping("/tickets")
+    String groupList(Caller caller, @RequestParam(name = "school", required = false) String schoolCode, QueueParams p,
+                     @RequestHeader(value = "HX-Request", required = false) String htmx, Model m) {
+        Long schoolId = schoolCode == null || schoolCode.isBlank() ? null : schools.visible(schoolCode, caller).id();
+        m.addAttribute("result", tickets.searchGroup(schoolId, p.filter(), new Paging(p.page(), PAGE_SIZE), caller));
+        var teamSchools = schools.visibleSchools(caller, false).stream().filter(s -> Tickets.isTeam(caller, s.id())).toList();
+        m.addAttribute("schoolNames", teamSchools.stream().collect(java.util.stream.Collectors.toMap(SchoolView::code, SchoolView::name)));
+        m.addAttribute("groupSchools", teamSchools);
+        m.addAttribute("schoolFilter", schoolId == null ? "" : schoolCode);
+        return queue(p, true, htmx, m);
+    }
+
+    /** The queue's filters as the page sends them; text and assignee cut to their longest sensible length. */
+    record QueueParams(String q, TicketStatus status, String assignee, Long category, Priority priority, Boolean overdue,
+                       Boolean all, String sort, Integer page) {
+        QueueParams {
+            q = q == null ? "" : q.length() > 100 ? q.substring(0, 100) : q;
+            assignee = assignee == null || assignee.length() > 20 ? "" : assignee;
+            overdue = Boolean.TRUE.equals(overdue);
+            all = Boolean.TRUE.equals(all);
+            sort = sort == null ? "" : sort;
+            page = page == null ? 0 : page;
+        }
+
+        TicketFilter filter() {
+            return new TicketFilter(q, status == null ? Set.of() : Set.of(status), all, assignee, category, priority, overdue, false,
+                sort.isEmpty() ? null : sort);
+        }
+    }
+
+    private String queue(QueueParams p, boolean team, String htmx, Model m) {
+        m.addAttribute("team", team);
+        m.addAttribute("q", p.q());
+        m.addAttribute("status", p.status());
+        m.addAttribute("assignee", p.assignee());
+        m.addAttribute("category", p.category());
+        m.addAttribute("priority", p.priority());
+        m.addAttribute("overdue", p.overdue());
+        m.addAttribute("all", p.all());
+        m.addAttribute("sort", p.sort());
+        m.addAttribute("categories", tickets.categories(false));
         return htmx != null ? "helpdesk/tickets :: results" : "helpdesk/tickets";
     }
 
