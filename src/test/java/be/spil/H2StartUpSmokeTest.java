@@ -107,7 +107,7 @@ class H2StartUpSmokeTest {
             assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
             String school = "/schools/de-linde";
             for (String page : new String[] {"/", school + "/people", school + "/assets", school + "/software", school + "/software/compliance",
-                    school + "/agents", school + "/pools", school + "/pools/figures", school + "/pupil-devices", school + "/tickets", school + "/tickets/new", school + "/helpdesk/figures", school + "/helpdesk/settings",
+                    school + "/agents", school + "/pools", school + "/pools/figures", school + "/pupil-devices", school + "/tickets", "/tickets", school + "/tickets/new", school + "/helpdesk/figures", school + "/helpdesk/settings",
                     school + "/requests/new", school + "/request-types",
                     school + "/knowledge", school + "/team", school + "/team/division", school + "/team/coverage", school + "/learning",
                     school + "/learning/trainings", school + "/learning/training-plan", school + "/learning/line.pdf",

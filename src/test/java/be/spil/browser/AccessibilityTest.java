@@ -458,6 +458,8 @@ class AccessibilityTest extends BrowserJourney {
         SignInPage.open(admin).signIn("admin@test.spil.be", Fixtures.PASSWORD);
         admin.go("/audit");
         checkBoth(admin, "audit");
+        admin.go("/tickets");
+        checkBoth(admin, "group-queue");
         admin.go("/schools/new");
         check(admin, "school-new-desktop");
         admin.go("/school-years");
