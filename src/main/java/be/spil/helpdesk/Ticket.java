@@ -86,6 +86,15 @@ class Ticket {
         touch(now, actor);
     }
 
+    /** The team corrects the device and the room the ticket is about (either may be none). */
+    void locate(Long assetId, String assetTag, Long roomId, String roomName, Instant now, String actor) {
+        this.assetId = assetId;
+        this.assetTag = assetTag;
+        this.roomId = roomId;
+        this.roomName = roomName;
+        touch(now, actor);
+    }
+
     /** Gives the ticket to a team member (or nobody); a new ticket becomes assigned, an assigned one new again. */
     void assign(Long personId, String name, Instant now, String actor) {
         assigneeId = personId;

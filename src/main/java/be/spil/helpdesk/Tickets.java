@@ -117,30 +117,13 @@ public class Tickets {
         if (Text.blankToNull(form.subject()) == null) {
             throw FieldErrorsException.of("subject", "ticket.subject.required");
         }
-        Long assetId = null;
-        String assetTag = null;
-        String tag = Text.blankToNull(form.assetTag());
-        if (tag != null) {
-            try {
-                var asset = assets.byTag(schoolId, tag, caller);
-                assetId = asset.id();
-                assetTag = asset.tag();
-            } catch (NotFoundException e) {
-                throw FieldErrorsException.of("assetTag", "ticket.asset.unknown", tag);
-            }
-        }
-        String roomName = null;
-        if (form.roomId() != null) {
-            var room = rooms.room(schoolId, form.roomId()).filter(r -> !r.archived())
-                .orElseThrow(() -> FieldErrorsException.of("roomId", "ticket.room.unknown"));
-            roomName = room.building() + " · " + room.name();
-        }
+        var place = place(schoolId, form.assetTag(), form.roomId(), null, caller);
         checkCategory(form.categoryId(), "categoryId");
         Instant now = clock.instant();
         long number = nextNumber(schoolId);
         var ticket = Ticket.report(schoolId, number, caller.personId(), caller.name(),
-            new Ticket.Report(form.subject(), form.description(), form.categoryId(), form.impact(), form.urgency(), assetId, assetTag,
-                form.roomId(), roomName), now, Caller.currentActor());
+            new Ticket.Report(form.subject(), form.description(), form.categoryId(), form.impact(), form.urgency(), place.assetId(),
+                place.assetTag(), place.roomId(), place.roomName()), now, Caller.currentActor());
         var due = sla.due(schoolId, ticket.priority, now);
         ticket.setDue(due.response(), due.resolve());
         autoAssign.apply(ticket, now, Caller.currentActor());
@@ -161,6 +144,40 @@ public class Tickets {
             return 1;
         }
         return jdbc.sql("select next_value - 1 from ticket_counter where school_id = :s").param("s", schoolId).query(Long.class).single();
+    }
+
+    /** Where a ticket is about: a device (by its tag) and a room, each optional. */
+    private record Place(Long assetId, String assetTag, Long roomId, String roomName) {}
+
+    /**
+     * The device and room a tag and room id name, checked in the school; what the ticket already holds ({@code current})
+     * is kept as it is, also when the device or room was archived since.
+     */
+    private Place place(long schoolId, String tagGiven, Long roomId, Ticket current, Caller caller) {
+        Long assetId = null;
+        String assetTag = null;
+        String tag = Text.blankToNull(tagGiven);
+        if (tag != null && current != null && tag.equalsIgnoreCase(current.assetTag)) {
+            assetId = current.assetId;
+            assetTag = current.assetTag;
+        } else if (tag != null) {
+            try {
+                var asset = assets.byTag(schoolId, tag, caller);
+                assetId = asset.id();
+                assetTag = asset.tag();
+            } catch (NotFoundException e) {
+                throw FieldErrorsException.of("assetTag", "ticket.asset.unknown", tag);
+            }
+        }
+        String roomName = null;
+        if (roomId != null && current != null && roomId.equals(current.roomId)) {
+            roomName = current.roomName;
+        } else if (roomId != null) {
+            var room = rooms.room(schoolId, roomId).filter(r -> !r.archived())
+                .orElseThrow(() -> FieldErrorsException.of("roomId", "ticket.room.unknown"));
+            roomName = room.building() + " · " + room.name();
+        }
+        return new Place(assetId, assetTag, roomId, roomName);
     }
 
     // ---- reading ----
@@ -396,6 +413,11 @@ public class Tickets {
             Level impact = change.impact() == null ? ticket.impact : change.impact();
             Level urgency = change.urgency() == null ? ticket.urgency : change.urgency();
             ticket.classify(subject, category, impact, urgency, now, actor);
+        }
+        if (change.assetTag() != null || change.roomId() != null) {
+            var place = place(schoolId, change.assetTag() == null ? ticket.assetTag : change.assetTag(),
+                change.roomId() == null ? ticket.roomId : change.roomId() == 0 ? null : change.roomId(), ticket, caller);
+            ticket.locate(place.assetId(), place.assetTag(), place.roomId(), place.roomName(), now, actor);
         }
         if (change.assigneeId() != null) {
             if (change.assigneeId() == 0) {

@@ -32,9 +32,12 @@ class TicketsApiController {
     /** A public reply, or an internal note (team only) that the reporter never sees. */
     record CommentCreate(@Size(max = 8000) String body, Boolean internal) {}
 
-    /** Only the fields present change; assigneeId 0 unassigns, categoryId 0 clears. {@code version} is the one you read. */
+    /**
+     * Only the fields present change; assigneeId 0 unassigns, categoryId 0 clears, assetTag "" clears the device, roomId 0
+     * the room. {@code version} is the one you read.
+     */
     record TicketPatch(@NotNull Integer version, TicketStatus status, Long assigneeId, Long categoryId, Level impact, Level urgency,
-                       @Size(max = 200) String subject) {}
+                       @Size(max = 200) String subject, @Size(max = 40) String assetTag, Long roomId) {}
 
     record CategoryCreate(@Size(max = 100) String name, Long parentId) {}
 
@@ -100,12 +103,12 @@ class TicketsApiController {
     }
 
     @PatchMapping("/api/v1/schools/{code}/tickets/{number}")
-    @Operation(summary = "Change status, assignee, category, impact, urgency or subject (ICT team)",
+    @Operation(summary = "Change status, assignee, category, impact, urgency, subject, device or room (ICT team)",
         description = "All or nothing. The status must be allowed from the current one; a stale version answers 409.")
     TicketView patch(Caller caller, @PathVariable String code, @PathVariable long number, @Valid @RequestBody TicketPatch p) {
         long school = schools.visible(code, caller).id();
         return tickets.change(school, number, new TicketChange(p.version(), p.status(), p.assigneeId(), p.categoryId(), p.impact(),
-            p.urgency(), p.subject()), caller);
+            p.urgency(), p.subject(), p.assetTag(), p.roomId()), caller);
     }
 
     @PostMapping("/api/v1/schools/{code}/tickets/{number}/comments")

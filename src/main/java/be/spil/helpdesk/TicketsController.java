@@ -28,7 +28,12 @@ class TicketsController {
     private static final int PAGE_SIZE = 50;
 
     /** The team's form on a ticket page. */
-    record ChangeForm(Integer version, TicketStatus status, Long assigneeId, Long categoryId, Level impact, Level urgency) {}
+    record ChangeForm(Integer version, TicketStatus status, Long assigneeId, Long categoryId, Level impact, Level urgency, String assetTag,
+                      Long roomId) {
+        static ChangeForm of(TicketView t) {
+            return new ChangeForm(t.version(), t.status(), t.assigneeId(), t.categoryId(), t.impact(), t.urgency(), t.assetTag(), t.roomId());
+        }
+    }
 
     private final Schools schools;
     private final Tickets tickets;
@@ -152,8 +157,7 @@ class TicketsController {
         var school = schools.visible(code, caller);
         var ticket = tickets.get(school.id(), number, caller);
         if (!m.containsAttribute("change")) {
-            m.addAttribute("change", new ChangeForm(ticket.version(), ticket.status(), ticket.assigneeId(), ticket.categoryId(),
-                ticket.impact(), ticket.urgency()));
+            m.addAttribute("change", ChangeForm.of(ticket));
         }
         return showPage(caller, school, ticket, m);
     }
@@ -168,6 +172,7 @@ class TicketsController {
             m.addAttribute("assignees", tickets.assignees(school.id(), caller));
             m.addAttribute("categories", tickets.categories(false));
             m.addAttribute("nextStatuses", tickets.nextStatuses(ticket.status()));
+            m.addAttribute("rooms", rooms.rooms(school.id(), Rooms.RoomFilter.active()));
             m.addAttribute("history", tickets.history(school.id(), ticket.number(), caller));
         }
         return "helpdesk/ticket";
@@ -182,7 +187,8 @@ class TicketsController {
             try {
                 tickets.change(school.id(), number, new TicketChange(form.version(), form.status(),
                     form.assigneeId() == null ? Long.valueOf(0) : form.assigneeId(),
-                    form.categoryId() == null ? Long.valueOf(0) : form.categoryId(), form.impact(), form.urgency(), null), caller);
+                    form.categoryId() == null ? Long.valueOf(0) : form.categoryId(), form.impact(), form.urgency(), null,
+                    form.assetTag() == null ? "" : form.assetTag(), form.roomId() == null ? Long.valueOf(0) : form.roomId()), caller);
                 redirect.addFlashAttribute("message", "saved");
                 return "redirect:/schools/" + school.code() + "/tickets/" + number;
             } catch (FieldErrorsException e) {
@@ -191,7 +197,7 @@ class TicketsController {
                 Forms.conflict(e, m);
                 ticket = tickets.get(school.id(), number, caller);
                 m.addAttribute("change", new ChangeForm(e.currentVersion(), form.status(), form.assigneeId(), form.categoryId(),
-                    form.impact(), form.urgency()));
+                    form.impact(), form.urgency(), form.assetTag(), form.roomId()));
             }
         }
         return showPage(caller, school, ticket, m);
@@ -210,8 +216,7 @@ class TicketsController {
             var error = e.errors().get(0);
             m.addAttribute("commentError", error);
             m.addAttribute("commentBody", body);
-            m.addAttribute("change", new ChangeForm(ticket.version(), ticket.status(), ticket.assigneeId(), ticket.categoryId(),
-                ticket.impact(), ticket.urgency()));
+            m.addAttribute("change", ChangeForm.of(ticket));
             return showPage(caller, school, ticket, m);
         }
     }
