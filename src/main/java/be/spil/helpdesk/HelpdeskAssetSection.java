@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The tickets of an asset on its page: the open ones first, then the most recent, with status and a link. The ICT team
  * sees all of them; everybody else only the tickets they reported themselves (as in the queue). One query on
- * {@code ticket_asset}.
+ * {@code ticket}, the reported device or one linked later ({@code ticket_linked_asset}).
  */
 @Component
 class HelpdeskAssetSection implements AssetSection {
@@ -61,7 +61,8 @@ class HelpdeskAssetSection implements AssetSection {
         }
         List<Row> rows = jdbc.sql("select number, subject, status, priority, created_at, count(*) over () as total,"
                 + " sum(case when status in (:open) then 1 else 0 end) over () as open_count"
-                + " from ticket where school_id = :school and asset_id = :asset" + mine
+                + " from ticket where school_id = :school"
+                + " and (asset_id = :asset or id in (select ticket_id from ticket_linked_asset where asset_id = :asset))" + mine
                 + " order by case when status in (:open) then 0 else 1 end, created_at desc, id desc limit " + SHOWN)
             .params(params)
             .query((rs, n) -> {

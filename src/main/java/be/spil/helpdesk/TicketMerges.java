@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Merging duplicates (the ICT team): ticket B, the same problem as A, moves its conversation, files and links (device,
- * room) to A and is closed with a pointer to A; B's reporter is told in a public reply and follows A from then on. Both
- * tickets must be of the same school; requests (with their approval) are not merged.
+ * room; B's devices become devices linked to A) to A and is closed with a pointer to A; B's reporter is told in a public
+ * reply and follows A from then on. Both tickets must be of the same school; requests (with their approval) are not merged.
  */
 @Service
 @Transactional(readOnly = true)
@@ -99,6 +99,15 @@ public class TicketMerges {
             a.updatedBy = actor;
             save(a);
         }
+        // B's other devices (and its own, when A is about another one) become devices linked to A
+        jdbc.sql("""
+                insert into ticket_linked_asset (ticket_id, asset_id, asset_tag, linked_at, linked_by)
+                select :a, d.asset_id, d.asset_tag, :at, :by from (
+                    select asset_id, asset_tag from ticket_linked_asset where ticket_id = :b
+                    union select asset_id, asset_tag from ticket where id = :b and asset_id is not null) d
+                where d.asset_id <> coalesce(cast(:aAsset as bigint), -1)
+                  and d.asset_id not in (select asset_id from ticket_linked_asset where ticket_id = :a)""")
+            .param("a", aId).param("b", bId).param("aAsset", a.assetId).param("at", Timestamp.from(now)).param("by", actor).update();
         // B's reporter (and whoever followed B) follow A
         var followers = new java.util.LinkedHashSet<Long>();
         followers.add(b.reporterId);

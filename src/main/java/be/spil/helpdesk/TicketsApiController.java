@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,12 +46,17 @@ class TicketsApiController {
 
     record CategoryPatch(@Size(max = 100) String name, Boolean archived, @NotNull Integer version) {}
 
+    /** A device to link to a ticket, by its tag. */
+    record AssetLink(@Size(max = 30) String tag) {}
+
     private final Schools schools;
     private final Tickets tickets;
+    private final TicketAssets linkedAssets;
 
-    TicketsApiController(Schools schools, Tickets tickets) {
+    TicketsApiController(Schools schools, Tickets tickets, TicketAssets linkedAssets) {
         this.schools = schools;
         this.tickets = tickets;
+        this.linkedAssets = linkedAssets;
     }
 
     @GetMapping("/api/v1/schools/{code}/tickets")
@@ -109,6 +117,27 @@ class TicketsApiController {
         long school = schools.visible(code, caller).id();
         return tickets.change(school, number, new TicketChange(p.version(), p.status(), p.assigneeId(), p.categoryId(), p.impact(),
             p.urgency(), p.subject(), p.assetTag(), p.roomId()), caller);
+    }
+
+    @GetMapping("/api/v1/schools/{code}/tickets/{number}/assets")
+    @Operation(summary = "Devices linked to the ticket besides the one it was reported with")
+    List<TicketAssets.LinkedAsset> linkedAssets(Caller caller, @PathVariable String code, @PathVariable long number) {
+        return linkedAssets.list(schools.visible(code, caller).id(), number, caller);
+    }
+
+    @PostMapping("/api/v1/schools/{code}/tickets/{number}/assets")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Link a device of the school to the ticket (ICT team)",
+        description = "tag: the device's asset tag. Unknown tags answer 400, a device already linked 409; at most 50.")
+    TicketAssets.LinkedAsset link(Caller caller, @PathVariable String code, @PathVariable long number, @Valid @RequestBody AssetLink body) {
+        return linkedAssets.link(schools.visible(code, caller).id(), number, body.tag(), caller);
+    }
+
+    @DeleteMapping("/api/v1/schools/{code}/tickets/{number}/assets/{tag}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Unlink a device from the ticket (ICT team)")
+    void unlink(Caller caller, @PathVariable String code, @PathVariable long number, @PathVariable String tag) {
+        linkedAssets.unlink(schools.visible(code, caller).id(), number, tag, caller);
     }
 
     @PostMapping("/api/v1/schools/{code}/tickets/{number}/comments")
