@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -59,40 +60,36 @@ class TicketsApiController {
         this.linkedAssets = linkedAssets;
     }
 
+    /** The queue's filters and page, the same for a school's queue and the group's. */
+    record QueueQuery(String q, Set<TicketStatus> status, Boolean all, String assignee, Long category, Priority priority,
+                      Boolean overdue, Boolean mine, String sort, Integer page, Integer size) {
+        TicketFilter filter() {
+            return new TicketFilter(q, status == null ? Set.of() : status, Boolean.TRUE.equals(all), assignee, category, priority,
+                Boolean.TRUE.equals(overdue), Boolean.TRUE.equals(mine), sort);
+        }
+
+        Paging paging() {
+            return new Paging(page == null ? 0 : page, size == null ? 50 : size);
+        }
+    }
+
     @GetMapping("/api/v1/schools/{code}/tickets")
     @Operation(summary = "The queue (ICT team) or the caller's own tickets (everybody else), one page",
         description = "q: text or a ticket number. status (repeatable; default the open ones; all=true for every status), "
             + "assignee=me|none|<person id>, category (id, with its sub-categories), priority, overdue=true, mine=true (own reports). "
-            + "sort=created|updated|due|priority|number[,asc|desc]. total is exact up to 5,000; 5,001 means more than 5,000.")
-    PageResult<TicketSummary> list(Caller caller, @PathVariable String code, @RequestParam(required = false) String q,
-                                   @RequestParam(required = false) Set<TicketStatus> status,
-                                   @RequestParam(defaultValue = "false") boolean all,
-                                   @RequestParam(required = false) String assignee, @RequestParam(required = false) Long category,
-                                   @RequestParam(required = false) Priority priority,
-                                   @RequestParam(defaultValue = "false") boolean overdue,
-                                   @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String sort,
-                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        long school = schools.visible(code, caller).id();
-        return tickets.search(school, new TicketFilter(q, status == null ? Set.of() : status, all, assignee, category, priority, overdue,
-            mine, sort), new Paging(page, size), caller);
+            + "sort=created|updated|due|priority|number[,asc|desc]; page (from 0), size (50, at most 500). "
+            + "total is exact up to 5,000; 5,001 means more than 5,000.")
+    PageResult<TicketSummary> list(Caller caller, @PathVariable String code, @ParameterObject QueueQuery query) {
+        return tickets.search(schools.visible(code, caller).id(), query.filter(), query.paging(), caller);
     }
 
     @GetMapping("/api/v1/tickets")
     @Operation(summary = "The queue over all the caller's schools (central admins: the whole group), one page",
         description = "For the ICT team of several schools: every school the caller works the helpdesk of, or one (school=<code>; "
             + "another school answers 404). Same filters as a school's queue; each row names its schoolCode. Others get 403.")
-    PageResult<TicketSummary> groupList(Caller caller, @RequestParam(required = false) String school,
-                                        @RequestParam(required = false) String q,
-                                        @RequestParam(required = false) Set<TicketStatus> status,
-                                        @RequestParam(defaultValue = "false") boolean all,
-                                        @RequestParam(required = false) String assignee, @RequestParam(required = false) Long category,
-                                        @RequestParam(required = false) Priority priority,
-                                        @RequestParam(defaultValue = "false") boolean overdue,
-                                        @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String sort,
-                                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    PageResult<TicketSummary> groupList(Caller caller, @RequestParam(required = false) String school, @ParameterObject QueueQuery query) {
         Long schoolId = school == null || school.isBlank() ? null : schools.visible(school, caller).id();
-        return tickets.searchGroup(schoolId, new TicketFilter(q, status == null ? Set.of() : status, all, assignee, category, priority,
-            overdue, mine, sort), new Paging(page, size), caller);
+        return tickets.searchGroup(schoolId, query.filter(), query.paging(), caller);
     }
 
     @PostMapping("/api/v1/schools/{code}/tickets")
