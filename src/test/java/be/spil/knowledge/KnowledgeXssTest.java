@@ -104,6 +104,7 @@ class KnowledgeXssTest {
                 }
             }
             assertEscaped(page, w.category(), w.payload());
+            assertThat(page).as("every history field has its label").doesNotContain("??field.");
             assertEscaped(page, "#" + w.tag(), w.payload());
             for (String each : List.of(list, search, results, publicList)) {
                 assertEscaped(each, w.title(), w.payload());
