@@ -8,8 +8,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,19 +49,16 @@ class LateReplyAnswer {
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).single();
             String code = schools.byId((Long) row[0]).code();
             Object[] args = {String.valueOf(row[1]), ((String) row[2]).replaceAll("[\\r\\n]+", " "), Ticket.REOPEN_WINDOW.toDays()};
-            var m = new SimpleMailMessage();
-            m.setFrom(from);
-            m.setTo(to);
-            m.setSubject(messages.getMessage("mail.reply.tooLate.subject", args, DUTCH));
-            m.setText(messages.getMessage("mail.reply.tooLate.body", args, DUTCH) + "\n" + baseUrl + "/schools/" + code
-                + "/tickets/new\n\n" + baseUrl + "/schools/" + code + "/tickets/" + row[1] + "\n");
-            // never a reply loop: an automatic answer says so (RFC 3834)
+            String subject = messages.getMessage("mail.reply.tooLate.subject", args, DUTCH);
+            String text = messages.getMessage("mail.reply.tooLate.body", args, DUTCH) + "\n" + baseUrl + "/schools/" + code
+                + "/tickets/new\n\n" + baseUrl + "/schools/" + code + "/tickets/" + row[1] + "\n";
             var mime = mail.createMimeMessage();
-            var helper = new org.springframework.mail.javamail.MimeMessageHelper(mime, false, "UTF-8");
+            var helper = new MimeMessageHelper(mime, false, "UTF-8");
             helper.setFrom(from);
             helper.setTo(to);
-            helper.setSubject(m.getSubject());
-            helper.setText(m.getText(), false);
+            helper.setSubject(subject);
+            helper.setText(text, false);
+            // an automatic answer says so (RFC 3834): mail systems then never answer it in turn
             mime.setHeader("Auto-Submitted", "auto-replied");
             mail.send(mime);
         } catch (RuntimeException | jakarta.mail.MessagingException e) {
