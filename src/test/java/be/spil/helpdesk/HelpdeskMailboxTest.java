@@ -644,4 +644,19 @@ class HelpdeskMailboxTest {
             assertThat(m.isMimeType("text/plain")).as(m.getSubject()).isTrue();
         }
     }
+
+    @Test
+    void largeTicketNumbersAreWrittenWithoutThousandsSeparators() throws Exception {
+        report("Eerste", teacher.email());
+        jdbc.sql("update ticket_counter set next_value = 12345 where school_id = :s").param("s", school.id()).update();
+        long n = report("Scanner lokaal 3", teacher.email());
+        assertThat(n).isEqualTo(12345);
+        change(n, "\"status\":\"IN_PROGRESS\"");
+        var mail = mailTo(teacher.email(), "#12345");
+        assertThat(mail.getSubject()).startsWith("[Spil] Melding #12345: In behandeling");
+        assertThat(GreenMailUtil.getBody(mail)).contains("Uw melding #12345 ").doesNotContain("12.345");
+        long r = ask(requestType("purchase"), "{\"item\":\"Scanner\",\"quantity\":\"1\",\"reason\":\"Nodig\"}", teacher.email());
+        assertThat(r).isEqualTo(12346);
+        assertThat(mailTo(coordinator.email(), "#12346").getSubject()).startsWith("[Spil] Aanvraag #12346 wacht");
+    }
 }
