@@ -88,7 +88,12 @@ class TicketAttachmentsController {
     @GetMapping("/schools/{code}/tickets/{number}/attachments/{id}/thumbnail")
     ResponseEntity<byte[]> thumbnail(Caller caller, @PathVariable String code, @PathVariable long number, @PathVariable long id) {
         var school = schools.visible(code, caller);
-        return attachments.thumbnail(school.id(), number, id, caller)
+        return thumbnail(attachments, school.id(), number, id, caller);
+    }
+
+    /** The preview with its headers, or 404 when the file has none. */
+    static ResponseEntity<byte[]> thumbnail(TicketAttachments attachments, long schoolId, long number, long id, Caller caller) {
+        return attachments.thumbnail(schoolId, number, id, caller)
             .map(bytes -> ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
                 .header("X-Content-Type-Options", "nosniff")

@@ -209,6 +209,17 @@ class TicketThumbnailsTest {
         TenancyCheck.ui(mvc).outsider(outsider).manager(coordinator).staff(teacher)
             .read(web + "/" + n + "/attachments/" + id + "/thumbnail")
             .verify();
+        TenancyCheck.api(mvc).outsider(outsider).manager(coordinator).staff(teacher)
+            .read(api + "/" + n + "/attachments/" + id + "/thumbnail")
+            .verify();
+        mvc.perform(get(api + "/" + n + "/attachments/" + id + "/thumbnail").with(httpBasic(teacher, Fixtures.PASSWORD)))
+            .andExpect(status().isOk()).andExpect(header().string("Content-Type", "image/jpeg"));
+        long pdf = upload(n, "factuur.pdf", "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        mvc.perform(get(api + "/" + n + "/attachments").with(httpBasic(teacher, Fixtures.PASSWORD)))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].thumbnail").value(true))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[1].thumbnail").value(false));
+        mvc.perform(get(api + "/" + n + "/attachments/" + pdf + "/thumbnail").with(httpBasic(teacher, Fixtures.PASSWORD)))
+            .andExpect(status().isNotFound());
         // a colleague who may not see the ticket gets 404, like for the photo itself
         mvc.perform(get(web + "/" + n + "/attachments/" + id + "/thumbnail").session(TenancyCheck.signIn(mvc, colleague)))
             .andExpect(status().isNotFound());
