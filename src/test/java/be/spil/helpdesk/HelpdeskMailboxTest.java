@@ -551,6 +551,8 @@ class HelpdeskMailboxTest {
         CLOCK.advance(Duration.ofDays(14).minusHours(1));
         var session = be.spil.support.TenancyCheck.signIn(mvc, teacher.email());
         String web = "/schools/" + school.code() + "/tickets/" + n;
+        assertThat(mvc.perform(get(web).session(session)).andReturn().getResponse().getContentAsString())
+            .contains("id=\"reopenHint\"", "opnieuw open (tot ", "id=\"commentForm\"").doesNotContain("reopenExpired");
         mvc.perform(post(web + "/comments").session(session)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .param("body", "Hij flikkert opnieuw."))
@@ -564,7 +566,9 @@ class HelpdeskMailboxTest {
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .param("body", "En nu weer."))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("langer dan 14 dagen opgelost: meld het probleem opnieuw", "id=\"body-error\"", "En nu weer.");
+        // the page says why and offers a new report instead of the reply form
+        assertThat(page).contains("id=\"reopenExpired\"", "langer dan 14 dagen opgelost: een antwoord heropent ze niet meer",
+            "href=\"/schools/" + school.code() + "/tickets/new\"").doesNotContain("id=\"commentForm\"");
         assertThat(ticket(n, teacher.email())).contains("\"status\":\"RESOLVED\"").doesNotContain("\"body\":\"En nu weer.\"");
         // the API says the same, naming the field
         send(post(base + "/" + n + "/comments"), "{\"body\":\"En nu weer.\"}", teacher.email()).andExpect(status().isBadRequest())
