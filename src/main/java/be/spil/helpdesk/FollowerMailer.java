@@ -53,23 +53,29 @@ class FollowerMailer {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(TicketEvent event) {
         var mail = sender.getIfAvailable();
+        if (QuietMail.isQuiet(event.ticketId())) {
+            return;
+        }
         if (mail == null || !(event.kind() == TicketEvent.Kind.STATUS_CHANGED || event.kind() == TicketEvent.Kind.PUBLIC_REPLY)) {
             return;
         }
         try {
+            var facts = tickets.mailFacts(event);
+            // the reporter and the assignee hear it from TicketMailer; whoever made the change does not hear it at all
             var to = jdbc.sql("select person_id from ticket_follower where ticket_id = :t").param("t", event.ticketId())
-                .query(Long.class).list().stream().filter(p -> p != event.actorId()).map(people::identityById)
+                .query(Long.class).list().stream()
+                .filter(p -> p != event.actorId() && p != facts.reporterId() && !p.equals(facts.assigneeId()))
+                .map(people::identityById)
                 .flatMap(Optional::stream).filter(Identity::active).map(Identity::email).filter(e -> e != null && !e.isBlank())
                 .distinct().toArray(String[]::new);
             if (to.length == 0) {
                 return;
             }
-            var facts = tickets.mailFacts(event);
             String status = messages.getMessage("ticket.status." + facts.status(), null, facts.status().name(), DUTCH);
             var m = new SimpleMailMessage();
             m.setFrom(from);
             m.setTo(to);
-            Object[] args = {facts.number(), facts.subject().replaceAll("[\\r\\n]+", " "), status};
+            Object[] args = {String.valueOf(facts.number()), facts.subject().replaceAll("[\\r\\n]+", " "), status};
             m.setSubject(messages.getMessage("mail.ticket.followed.subject", args, DUTCH));
             var body = new StringBuilder(messages.getMessage("mail.ticket.followed.body", args, DUTCH));
             if (facts.commentBody() != null) {

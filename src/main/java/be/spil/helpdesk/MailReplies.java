@@ -55,9 +55,11 @@ class MailReplies {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String ownAddress;
+    private final LateReplyAnswer lateReplies;
 
     MailReplies(JdbcClient jdbc, Tickets tickets, People people, ReplyTokens tokens, PlatformTransactionManager transactions, Clock clock,
-                @Value("${spil.mail.from:spil@localhost}") String ownAddress) {
+                @Value("${spil.mail.from:spil@localhost}") String ownAddress, LateReplyAnswer lateReplies) {
+        this.lateReplies = lateReplies;
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.people = people;
@@ -81,6 +83,7 @@ class MailReplies {
         }
         String sender = mail.from().size() == 1 ? mail.from().get(0).trim().toLowerCase(Locale.ROOT) : null;
         Outcome decided;
+        boolean tooLate = false;
         TicketFacts ticket = null;
         Identity identity = null;
         var ids = tokens.tokensIn(mail.recipients(), mail.subject()).stream().map(tokens::ticketOf).flatMap(Optional::stream)
@@ -112,7 +115,11 @@ class MailReplies {
                 accept(mail, ticket, identity, sender);
                 log.info("Mail {} from {} added to ticket #{} of school {}", mail.key(), sender, ticket.number(), ticket.schoolId());
                 return Outcome.ACCEPTED;
-            } catch (FieldErrorsException | NotFoundException e) {
+            } catch (FieldErrorsException e) {
+                decided = Outcome.REFUSED;
+                tooLate = e.errors().stream().anyMatch(f -> "ticket.reopen.tooLate".equals(f.code()))
+                    && identity.personId() == ticket.reporterId();
+            } catch (NotFoundException e) {
                 decided = Outcome.REFUSED;
             } catch (DuplicateKeyException e) {
                 return earlier(mail.key()).orElse(Outcome.REFUSED);
@@ -126,6 +133,9 @@ class MailReplies {
             return earlier(mail.key()).orElse(outcome);
         }
         log.warn("Mail {} from {} ({}) set aside: {}", mail.key(), sender, oneLine(mail.subject()), outcome);
+        if (tooLate) {
+            lateReplies.send(sender, ticketId);
+        }
         return outcome;
     }
 

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -78,8 +79,11 @@ public class Requests {
     private final Assets assets;
     private final Software software;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
-    Requests(Tickets tickets, JdbcClient jdbc, AuditTrail audit, Clock clock, Assets assets, Software software, MessageSource messages) {
+    Requests(Tickets tickets, JdbcClient jdbc, AuditTrail audit, Clock clock, Assets assets, Software software, MessageSource messages,
+             ApplicationEventPublisher events) {
+        this.events = events;
         this.tickets = tickets;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -324,6 +328,7 @@ public class Requests {
             jdbc.sql("insert into ticket_request_value (ticket_id, field_name, value_text) values (:t, :n, :v)")
                 .param("t", ticket.id()).param("n", a.name()).param("v", a.value()).update();
         }
+        events.publishEvent(new RequestEvent(ticket.id(), RequestEvent.Kind.AWAITING_APPROVAL, caller.personId()));
         return ticket;
     }
 
@@ -390,6 +395,10 @@ public class Requests {
         if (ticket.status() != to && ticket.status().canMoveTo(to)) {
             tickets.change(schoolId, number, new TicketChange(ticket.version(), to, null, null, null, null, null), caller);
         }
+        events.publishEvent(new RequestEvent(ticketId, approve ? RequestEvent.Kind.APPROVED : RequestEvent.Kind.REFUSED, caller.personId()));
+        // one mail to the requester with the decision instead of a reply mail and a status mail; marked last, so that the
+        // mark outlives the after-commit mailers of this transaction's events (they run in registration order)
+        QuietMail.quiet(ticketId);
         return request(schoolId, number, caller).orElseThrow();
     }
 

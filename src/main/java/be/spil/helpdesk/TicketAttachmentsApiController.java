@@ -54,4 +54,13 @@ class TicketAttachmentsApiController {
         var school = schools.visible(code, caller);
         return TicketAttachmentsController.serve(attachments.download(school.id(), number, id, caller));
     }
+
+    @GetMapping("/api/v1/schools/{code}/tickets/{number}/attachments/{id}/thumbnail")
+    @Operation(summary = "A photo's small preview (JPEG, at most 320 px on the longest side)",
+        description = "404 when the file has none (a PDF, WebP or HEIC, an image that cannot be read or has more than 50 million pixels); "
+            + "the attachment's \"thumbnail\" field says whether it has one.")
+    ResponseEntity<byte[]> thumbnail(Caller caller, @PathVariable String code, @PathVariable long number, @PathVariable long id) {
+        var school = schools.visible(code, caller);
+        return TicketAttachmentsController.thumbnail(attachments, school.id(), number, id, caller);
+    }
 }

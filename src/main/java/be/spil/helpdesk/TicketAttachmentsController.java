@@ -84,6 +84,26 @@ class TicketAttachmentsController {
         return serve(attachments.download(school.id(), number, id, caller));
     }
 
+    /** A photo's small preview: never changes for its id, so the browser keeps it (privately) instead of asking again. */
+    @GetMapping("/schools/{code}/tickets/{number}/attachments/{id}/thumbnail")
+    ResponseEntity<byte[]> thumbnail(Caller caller, @PathVariable String code, @PathVariable long number, @PathVariable long id) {
+        var school = schools.visible(code, caller);
+        return thumbnail(attachments, school.id(), number, id, caller);
+    }
+
+    /** The preview with its headers, or 404 when the file has none. */
+    static ResponseEntity<byte[]> thumbnail(TicketAttachments attachments, long schoolId, long number, long id, Caller caller) {
+        return attachments.thumbnail(schoolId, number, id, caller)
+            .map(bytes -> ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(7)).cachePrivate())
+                .eTag("\"thumb-" + id + "\"")
+                .body(bytes))
+            .orElseThrow(() -> new be.spil.shared.NotFoundException("thumbnail", id));
+    }
+
     /** A file with its type, its name for saving, no type sniffing, and nothing it could run. */
     static ResponseEntity<byte[]> serve(TicketAttachments.Download d) {
         var disposition = (d.inline() ? ContentDisposition.inline() : ContentDisposition.attachment())

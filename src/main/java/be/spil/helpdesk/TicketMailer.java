@@ -60,6 +60,9 @@ class TicketMailer {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(TicketEvent event) {
         var mail = sender.getIfAvailable();
+        if (QuietMail.isQuiet(event.ticketId())) {
+            return;
+        }
         if (mail == null) {
             return;
         }
@@ -120,8 +123,8 @@ class TicketMailer {
         var m = new SimpleMailMessage();
         m.setFrom(from);
         m.setTo(to);
-        m.setSubject(messages.getMessage(key + ".subject", new Object[] {facts.number(), oneLine(facts.subject()), status}, DUTCH));
-        var body = new StringBuilder(messages.getMessage(key + ".body", new Object[] {facts.number(), facts.subject(), status}, DUTCH));
+        m.setSubject(messages.getMessage(key + ".subject", new Object[] {String.valueOf(facts.number()), oneLine(facts.subject()), status}, DUTCH));
+        var body = new StringBuilder(messages.getMessage(key + ".body", new Object[] {String.valueOf(facts.number()), facts.subject(), status}, DUTCH));
         if (facts.commentBody() != null) {
             body.append("\n\n").append(facts.commentAuthor()).append(":\n").append(facts.commentBody());
         }

@@ -2,6 +2,8 @@ package be.spil.helpdesk;
 
 import be.spil.school.Schools;
 import be.spil.shared.Caller;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -18,8 +20,16 @@ class TicketPageExtras {
     private final Requests requests;
     private final TicketMerges merges;
     private final TicketAssets linkedAssets;
+    private final Tickets tickets;
+    private final Clock clock;
 
-    TicketPageExtras(Schools schools, TicketAttachments attachments, Requests requests, TicketMerges merges, TicketAssets linkedAssets) {
+    /** For the reporter of a resolved or closed ticket: until when a reply reopens it, and whether that time has passed. */
+    record Reopen(Instant until, boolean expired, long days) {}
+
+    TicketPageExtras(Schools schools, TicketAttachments attachments, Requests requests, TicketMerges merges, TicketAssets linkedAssets,
+                     Tickets tickets, Clock clock) {
+        this.tickets = tickets;
+        this.clock = clock;
         this.schools = schools;
         this.attachments = attachments;
         this.requests = requests;
@@ -63,6 +73,21 @@ class TicketPageExtras {
             return List.of();
         }
         return attachments.list(schools.visible(code, caller).id(), number, caller);
+    }
+
+    /** Null unless the caller reported this ticket and it is resolved or closed. */
+    @ModelAttribute("reopen")
+    Reopen reopen(Caller caller, @PathVariable(required = false) String code, @PathVariable(required = false) Long number) {
+        if (code == null || number == null) {
+            return null;
+        }
+        var ticket = tickets.get(schools.visible(code, caller).id(), number, caller);
+        if (ticket.reporterId() != caller.personId() || ticket.resolvedAt() == null
+                || !(ticket.status() == TicketStatus.RESOLVED || ticket.status() == TicketStatus.CLOSED)) {
+            return null;
+        }
+        Instant until = ticket.resolvedAt().plus(Ticket.REOPEN_WINDOW);
+        return new Reopen(until, until.isBefore(clock.instant()), Ticket.REOPEN_WINDOW.toDays());
     }
 
     @ModelAttribute("attachmentMaxMb")

@@ -91,6 +91,9 @@ class HelpdeskFiguresTest {
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"backlogChart\"", "id=\"backlogTable\"", "id=\"slaTable\"", "id=\"categoriesChart\"",
             "id=\"assetsChart\"", "4 meldingen van").doesNotContain("schoolsChart").doesNotContain("<script>alert(1)");
+        // the home card: the backlog and the devices with the most tickets, each a link to the device
+        String home = mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("id=\"homeBacklogChart\"", "id=\"homeTopAssets\"", ">" + tag + "</a>", "(2)");
     }
 
     @Test

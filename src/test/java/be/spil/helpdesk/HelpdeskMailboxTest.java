@@ -409,4 +409,267 @@ class HelpdeskMailboxTest {
         return Long.parseLong(result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()
             .replaceAll("^\\{\"id\":(\\d+).*", "$1"));
     }
+    // ---- requests with approval, followers, reopening, and payloads in every mail ----
+
+    /** Every mail to this address so far (after a short wait for the background sender). */
+    List<MimeMessage> mailsTo(String address) throws Exception {
+        Thread.sleep(700);
+        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+            try {
+                return GreenMailUtil.getAddressList(m.getRecipients(Message.RecipientType.TO)).contains(address);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    /** The mail to this address whose subject and text hold these parts, waiting for the background sender. */
+    MimeMessage mailWith(String address, String subjectPart, String textPart) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            var found = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+                try {
+                    return GreenMailUtil.getAddressList(m.getRecipients(Message.RecipientType.TO)).contains(address)
+                        && m.getSubject().contains(subjectPart) && m.getContent().toString().contains(textPart);
+                } catch (jakarta.mail.MessagingException | IOException e) {
+                    return false;
+                }
+            }).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail to " + address + " about " + subjectPart + " with " + textPart);
+    }
+
+    long requestType(String code) {
+        return jdbc.sql("select id from ticket_request_type where code = :c").param("c", code).query(Long.class).single();
+    }
+
+    long ask(long type, String values, String user) throws Exception {
+        String body = send(post("/api/v1/schools/" + school.code() + "/requests"), "{\"type\":" + type + ",\"values\":" + values + "}", user)
+            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return Long.parseLong(body.replaceAll("(?s).*\"number\":(\\d+).*", "$1"));
+    }
+
+    void decide(long n, String json, String user) throws Exception {
+        send(post(base + "/" + n + "/approval"), json, user).andExpect(status().isOk());
+    }
+
+    @Test
+    void approversHearOfAWaitingRequestAndTheRequesterOfTheDecisionWithItsReason() throws Exception {
+        var director = fixtures.user(school, Role.DIRECTOR);
+        var secondCoordinator = fixtures.user(school, Role.ICT_COORDINATOR);
+        // a purchase is the director's to approve: the director gets it, the coordinators do not
+        long purchase = ask(requestType("purchase"), "{\"item\":\"3D-printer\",\"quantity\":\"2\",\"reason\":\"STEM-project\"}",
+            teacher.email());
+        var waiting = mailTo(director.email(), "#" + purchase);
+        assertThat(waiting.getSubject()).isEqualTo("[Spil] Aanvraag #" + purchase + " wacht op uw goedkeuring: Aankoopaanvraag");
+        String body = GreenMailUtil.getBody(waiting);
+        assertThat(body).contains(teacher.firstName() + " " + teacher.lastName(), "goed te keuren of te weigeren", "3D-printer",
+            "STEM-project", "https://spil.example.be/schools/" + school.code() + "/tickets/" + purchase);
+        assertThat(waiting.getFrom()[0].toString()).isEqualTo("noreply@test.spil.be");
+        assertThat(mailsTo(coordinator.email())).isEmpty();
+        assertThat(mailsTo(secondCoordinator.email())).isEmpty();
+        assertThat(mailsTo(teacher.email())).as("the requester asked; no mail for that").isEmpty();
+
+        // refused with a reason: one mail to the requester with it (not also a reply mail and a status mail)
+        decide(purchase, "{\"decision\":\"REFUSE\",\"reason\":\"Geen budget dit schooljaar\"}", director.email());
+        var refused = mailTo(teacher.email(), "geweigerd");
+        assertThat(refused.getSubject()).startsWith("[Spil] Aanvraag #" + purchase + " geweigerd: Aankoopaanvraag");
+        assertThat(GreenMailUtil.getBody(refused)).contains("geweigerd door " + director.firstName() + " " + director.lastName(),
+            "Reden: Geen budget dit schooljaar", "/tickets/" + purchase);
+        assertThat(refused.getReplyTo()[0].toString()).as("the requester may answer by mail").contains("helpdesk+");
+        assertThat(mailsTo(teacher.email())).hasSize(1);
+        assertThat(mailsTo(director.email())).as("the director made the decision").hasSize(1);
+
+        // a software installation is the coordinators': both get it; approved, the requester hears it
+        String tag = send(post("/api/v1/schools/" + school.code() + "/assets"), "{\"category\":\"DESKTOP\",\"manufacturer\":\"HP\",\"model\":\"ProDesk\"}",
+            coordinator.email()).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()
+            .replaceAll("(?s).*\"tag\":\"([^\"]+)\".*", "$1");
+        long install = ask(requestType("software-install"), "{\"asset\":\"" + tag + "\",\"software\":\"GeoGebra\",\"reason\":\"Wiskunde\"}",
+            teacher.email());
+        assertThat(mailTo(coordinator.email(), "#" + install).getSubject()).contains("wacht op uw goedkeuring");
+        assertThat(mailTo(secondCoordinator.email(), "#" + install).getSubject()).contains("wacht op uw goedkeuring");
+        assertThat(mailsTo(director.email())).hasSize(1);
+        decide(install, "{\"decision\":\"APPROVE\",\"reason\":\"Gratis licentie\"}", coordinator.email());
+        var approved = mailTo(teacher.email(), "goedgekeurd");
+        assertThat(approved.getSubject()).startsWith("[Spil] Aanvraag #" + install + " goedgekeurd:");
+        assertThat(GreenMailUtil.getBody(approved)).contains("goedgekeurd door", "Gratis licentie");
+        assertThat(mailsTo(teacher.email())).hasSize(2);
+
+        // a school without a director: the coordinators hear of a purchase request
+        var otherSchool = fixtures.school();
+        var otherCoordinator = fixtures.user(otherSchool, Role.ICT_COORDINATOR);
+        var otherTeacher = fixtures.user(otherSchool, Role.STAFF);
+        String body2 = send(post("/api/v1/schools/" + otherSchool.code() + "/requests"), "{\"type\":" + requestType("purchase")
+            + ",\"values\":{\"item\":\"Webcam\",\"quantity\":\"1\",\"reason\":\"Afstandsles\"}}", otherTeacher.email())
+            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long other = Long.parseLong(body2.replaceAll("(?s).*\"number\":(\\d+).*", "$1"));
+        assertThat(mailTo(otherCoordinator.email(), "#" + other).getSubject()).contains("wacht op uw goedkeuring");
+    }
+
+    @Test
+    void followersHearPublicRepliesAndStatusChangesButNeverNotesOrTheirOwnChanges() throws Exception {
+        var colleague = fixtures.user(school, Role.STAFF);
+        long a = report("Wifi valt weg in B-blok", teacher.email());
+        long b = report("Geen wifi in lokaal B.12", colleague.email());
+        send(post(base + "/" + b + "/merge"), "{\"into\":" + a + ",\"version\":" + version(b) + "}", coordinator.email())
+            .andExpect(status().isOk());
+        var merged = mailTo(colleague.email(), "die u volgt");
+        assertThat(merged.getSubject()).isEqualTo("[Spil] Melding #" + a + " die u volgt: Nieuw");
+        assertThat(GreenMailUtil.getBody(merged)).contains("omdat uw melding ermee werd samengevoegd", "/tickets/" + a);
+        int before = mailsTo(colleague.email()).size();
+
+        // an internal note: nobody outside the team hears of it
+        send(post(base + "/" + a + "/comments"), "{\"body\":\"Intern: access point vervangen\",\"internal\":true}", coordinator.email())
+            .andExpect(status().isCreated());
+        assertThat(mailsTo(colleague.email())).hasSize(before);
+        assertThat(Arrays.stream(MAIL.getReceivedMessages()).map(GreenMailUtil::getBody)).noneMatch(t -> t.contains("access point vervangen"));
+
+        // a public reply and a status change: the follower hears both, once each, with the reply's text
+        send(post(base + "/" + a + "/comments"), "{\"body\":\"We plaatsen morgen een nieuw access point.\"}", coordinator.email())
+            .andExpect(status().isCreated());
+        change(a, "\"status\":\"IN_PROGRESS\"");
+        var toFollower = mailsTo(colleague.email());
+        assertThat(toFollower).hasSize(before + 2);
+        assertThat(GreenMailUtil.getBody(toFollower.get(before))).contains("We plaatsen morgen een nieuw access point.");
+        assertThat(toFollower.get(before + 1).getSubject()).contains("#" + a, "In behandeling");
+        // the reporter hears it from the ordinary mails, not twice
+        long toReporter = mailsTo(teacher.email()).stream().filter(m -> GreenMailUtil.getBody(m).contains("nieuw access point")).count();
+        assertThat(toReporter).isEqualTo(1);
+
+        // the follower's own reply: everyone else hears it, the follower does not get their own mail
+        int reporterBefore = mailsTo(teacher.email()).size();
+        send(post(base + "/" + a + "/comments"), "{\"body\":\"Ook in B.14 geen wifi.\"}", colleague.email()).andExpect(status().isCreated());
+        assertThat(mailsTo(colleague.email())).hasSize(before + 2);
+        assertThat(mailsTo(teacher.email())).hasSize(reporterBefore + 1);
+        // a second follower hears the first follower's reply; the reporter's reply reaches the follower
+        send(post(base + "/" + a + "/comments"), "{\"body\":\"Bij mij ook nog niet.\"}", teacher.email()).andExpect(status().isCreated());
+        assertThat(mailsTo(colleague.email())).hasSize(before + 3);
+        assertThat(mailsTo(teacher.email())).hasSize(reporterBefore + 1);
+    }
+
+    @Test
+    void theReportersReplyReopensWithinFourteenDaysOnThePageAndByMailAndIsRefusedClearlyAfter() throws Exception {
+        long n = report("Projector flikkert", teacher.email());
+        change(n, "\"status\":\"RESOLVED\"");
+        var resolvedMail = mailTo(teacher.email(), "#" + n);
+        String replyTo = ((InternetAddress) resolvedMail.getReplyTo()[0]).getAddress();
+        // 13 days and 23 hours later a reply on the page reopens it
+        CLOCK.advance(Duration.ofDays(14).minusHours(1));
+        var session = be.spil.support.TenancyCheck.signIn(mvc, teacher.email());
+        String web = "/schools/" + school.code() + "/tickets/" + n;
+        assertThat(mvc.perform(get(web).session(session)).andReturn().getResponse().getContentAsString())
+            .contains("id=\"reopenHint\"", "opnieuw open (tot ", "id=\"commentForm\"").doesNotContain("reopenExpired");
+        mvc.perform(post(web + "/comments").session(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("body", "Hij flikkert opnieuw."))
+            .andExpect(status().is3xxRedirection());
+        assertThat(ticket(n, teacher.email())).contains("\"status\":\"NEW\"", "Hij flikkert opnieuw.");
+
+        // resolved again; 14 days and a minute later the page refuses with a clear message and changes nothing
+        change(n, "\"status\":\"RESOLVED\"");
+        CLOCK.advance(Duration.ofDays(14).plusMinutes(1));
+        String page = mvc.perform(post(web + "/comments").session(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("body", "En nu weer."))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // the page says why and offers a new report instead of the reply form
+        assertThat(page).contains("id=\"reopenExpired\"", "langer dan 14 dagen opgelost: een antwoord heropent ze niet meer",
+            "href=\"/schools/" + school.code() + "/tickets/new\"").doesNotContain("id=\"commentForm\"");
+        assertThat(ticket(n, teacher.email())).contains("\"status\":\"RESOLVED\"").doesNotContain("\"body\":\"En nu weer.\"");
+        // the API says the same, naming the field
+        send(post(base + "/" + n + "/comments"), "{\"body\":\"En nu weer.\"}", teacher.email()).andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("body"));
+
+        // by mail, too late: not added, set aside, and the reporter is told how to report it again
+        int before = mailsTo(teacher.email()).size();
+        deliver(reply(teacher.email(), replyTo, "Re: " + resolvedMail.getSubject(), "Nog altijd kapot."));
+        var result = mailbox.poll();
+        assertThat(result.accepted()).isZero();
+        assertThat(ticket(n, teacher.email())).contains("\"status\":\"RESOLVED\"").doesNotContain("Nog altijd kapot.");
+        var answer = mailTo(teacher.email(), "niet toegevoegd");
+        assertThat(answer.getSubject()).isEqualTo("[Spil] Uw antwoord op melding #" + n + " is niet toegevoegd");
+        assertThat(answer.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+        assertThat(GreenMailUtil.getBody(answer)).contains("langer dan 14 dagen opgelost",
+            "https://spil.example.be/schools/" + school.code() + "/tickets/new");
+        assertThat(mailsTo(teacher.email())).hasSize(before + 1);
+        assertThat(folderCount("Spil-apart")).isEqualTo(1);
+
+        // by mail within the window: it reopens (a closed ticket too)
+        long m = report("Toetsenbord mist toetsen", teacher.email());
+        change(m, "\"status\":\"CLOSED\"");
+        var closedMail = mailTo(teacher.email(), "#" + m);
+        CLOCK.advance(Duration.ofDays(13));
+        deliver(reply(teacher.email(), ((InternetAddress) closedMail.getReplyTo()[0]).getAddress(), "Re: " + closedMail.getSubject(),
+            "De F-toetsen ontbreken nog."));
+        assertThat(mailbox.poll().accepted()).isEqualTo(1);
+        assertThat(ticket(m, teacher.email())).contains("\"status\":\"NEW\"", "De F-toetsen ontbreken nog.");
+    }
+
+    @Test
+    void everyMailCarriesUserTextAsPlainTextOnly() throws Exception {
+        var colleague = fixtures.user(school, Role.STAFF);
+        var director = fixtures.user(school, Role.DIRECTOR);
+        var purchase = requestType("purchase");
+        for (String payload : be.spil.support.XssPayloads.PAYLOADS) {
+            String subject = "Melding " + payload;
+            String json = new tools.jackson.databind.json.JsonMapper().writeValueAsString(java.util.Map.of("subject", subject,
+                "description", "Wat: " + payload));
+            String created = send(post(base), json, teacher.email()).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+            long n = Long.parseLong(created.replaceAll("(?s).*\"number\":(\\d+).*", "$1"));
+            long dup = report("Ook kapot", colleague.email());
+            send(post(base + "/" + dup + "/merge"), "{\"into\":" + n + ",\"version\":" + version(dup) + "}", coordinator.email())
+                .andExpect(status().isOk());
+            change(n, "\"assigneeId\":" + technician.id());
+            send(post(base + "/" + n + "/comments"), new tools.jackson.databind.json.JsonMapper()
+                .writeValueAsString(java.util.Map.of("body", "Antwoord " + payload)), coordinator.email()).andExpect(status().isCreated());
+            long r = ask(purchase, new tools.jackson.databind.json.JsonMapper().writeValueAsString(
+                java.util.Map.of("item", payload, "quantity", "1", "reason", "Omdat " + payload)), teacher.email());
+            decide(r, new tools.jackson.databind.json.JsonMapper().writeValueAsString(
+                java.util.Map.of("decision", "REFUSE", "reason", "Nee " + payload)), director.email());
+
+            var assigned = mailTo(technician.email(), "#" + n + " ");
+            be.spil.support.XssPayloads.assertPlainMail(assigned, subject);
+            var status = mailTo(teacher.email(), "Melding #" + n + ":");
+            be.spil.support.XssPayloads.assertPlainMail(status, subject);
+            var reply = mailWith(teacher.email(), "reactie op melding #" + n + " ", "Antwoord " + payload);
+            be.spil.support.XssPayloads.assertPlainMail(reply, "Antwoord " + payload);
+            var followed = mailWith(colleague.email(), "#" + n + " die u volgt", "Antwoord " + payload);
+            be.spil.support.XssPayloads.assertPlainMail(followed, "Antwoord " + payload);
+            assertThat(followed.getSubject()).doesNotContain("\n");
+            var awaiting = mailTo(director.email(), "#" + r + " wacht");
+            be.spil.support.XssPayloads.assertPlainMail(awaiting, "Omdat " + payload);
+            assertThat(awaiting.getSubject()).as(payload).isEqualTo("[Spil] Aanvraag #" + r + " wacht op uw goedkeuring: Aankoopaanvraag");
+            var refused = mailTo(teacher.email(), "#" + r + " geweigerd");
+            be.spil.support.XssPayloads.assertPlainMail(refused, "Reden: Nee " + payload);
+        }
+        CLOCK.advance(Duration.ofDays(20));
+        assertThat(digest.run()).isPositive();
+        var digestMail = mailTo(coordinator.email(), school.name());
+        for (String payload : be.spil.support.XssPayloads.PAYLOADS) {
+            be.spil.support.XssPayloads.assertPlainMail(digestMail, "Melding " + payload);
+        }
+        // nothing sent at all carries an HTML part
+        for (var m : MAIL.getReceivedMessages()) {
+            assertThat(m.isMimeType("text/plain")).as(m.getSubject()).isTrue();
+        }
+    }
+
+    @Test
+    void largeTicketNumbersAreWrittenWithoutThousandsSeparators() throws Exception {
+        report("Eerste", teacher.email());
+        jdbc.sql("update ticket_counter set next_value = 12345 where school_id = :s").param("s", school.id()).update();
+        long n = report("Scanner lokaal 3", teacher.email());
+        assertThat(n).isEqualTo(12345);
+        change(n, "\"status\":\"IN_PROGRESS\"");
+        var mail = mailTo(teacher.email(), "#12345");
+        assertThat(mail.getSubject()).startsWith("[Spil] Melding #12345: In behandeling");
+        assertThat(GreenMailUtil.getBody(mail)).contains("Uw melding #12345 ").doesNotContain("12.345");
+        long r = ask(requestType("purchase"), "{\"item\":\"Scanner\",\"quantity\":\"1\",\"reason\":\"Nodig\"}", teacher.email());
+        assertThat(r).isEqualTo(12346);
+        assertThat(mailTo(coordinator.email(), "#12346").getSubject()).startsWith("[Spil] Aanvraag #12346 wacht");
+    }
 }

@@ -85,7 +85,8 @@ class TicketAttachmentsTest {
     void aTeacherReportsWithAPhotoFromThePhoneAndSeesItAsAThumbnail() throws Exception {
         String form = mvc.perform(get(base + "/new").session(teacherSession)).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("enctype=\"multipart/form-data\"", "accept=\"image/*\"", "capture=\"environment\"", "name=\"files\"");
-        String location = mvc.perform(multipart(base).file(new MockMultipartFile("files", "IMG_0001.png", "image/png", PNG))
+        byte[] photoBytes = TicketThumbnailsTest.image("png", 800, 600);
+        String location = mvc.perform(multipart(base).file(new MockMultipartFile("files", "IMG_0001.png", "image/png", photoBytes))
                 .file(new MockMultipartFile("files", "factuur.pdf", "application/pdf", PDF))
                 .file(new MockMultipartFile("files", "", "application/octet-stream", new byte[0]))
                 .param("subject", "Beamer B.12 flikkert").param("description", "Zie foto")
@@ -97,14 +98,15 @@ class TicketAttachmentsTest {
             .getContentAsString();
         long photo = jdbc.sql("select a.id from ticket_attachment a join ticket t on t.id = a.ticket_id where t.school_id = :s and "
             + "a.file_name = 'IMG_0001.png'").param("s", school.id()).query(Long.class).single();
-        assertThat(page).contains("class=\"img-thumbnail", "alt=\"IMG_0001.png\"", base + "/" + number + "/attachments/" + photo, "factuur.pdf");
+        assertThat(page).contains("class=\"img-thumbnail", "alt=\"IMG_0001.png\"", base + "/" + number + "/attachments/" + photo + "/thumbnail",
+            "href=\"" + base + "/" + number + "/attachments/" + photo + "\"", "factuur.pdf");
         mvc.perform(get(base + "/" + number + "/attachments/" + photo).session(teacherSession))
             .andExpect(status().isOk())
             .andExpect(content().contentType("image/png"))
             .andExpect(header().string("X-Content-Type-Options", "nosniff"))
             .andExpect(header().string("Content-Disposition", containsString("inline")))
             .andExpect(header().string("Content-Disposition", containsString("IMG_0001.png")))
-            .andExpect(content().bytes(PNG));
+            .andExpect(content().bytes(photoBytes));
         mvc.perform(get(api + "/" + number + "/attachments").with(httpBasic(coordinator, Fixtures.PASSWORD)))
             .andExpect(jsonPath("$", hasSize(2)))
             .andExpect(jsonPath("$[1].contentType").value("application/pdf"))

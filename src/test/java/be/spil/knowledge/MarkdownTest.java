@@ -2,20 +2,12 @@ package be.spil.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import static be.spil.support.XssPayloads.PAYLOADS;
+import static be.spil.support.XssPayloads.assertInert;
 import org.junit.jupiter.api.Test;
 
 /** Article bodies never carry markup that runs: raw HTML is shown as text and unsafe link targets are dropped. */
 class MarkdownTest {
-    static final List<String> PAYLOADS = List.of(
-        "<script>alert(1)</script>",
-        "<img src=x onerror=alert(1)>",
-        "<a href=\"javascript:alert(1)\">x</a>",
-        "<svg onload=alert(1)>",
-        "<iframe src=\"https://evil.example\"></iframe>",
-        "\"><script>alert(1)</script>",
-        "<div style=\"background:url(javascript:alert(1))\">x</div>");
-
     final Markdown markdown = new Markdown();
 
     @Test
@@ -31,6 +23,10 @@ class MarkdownTest {
         for (String payload : PAYLOADS) {
             String html = markdown.html("Tekst\n\n" + payload + "\n\nen inline " + payload, BodyFormat.MARKDOWN);
             assertThat(html).as(payload).doesNotContain("<script", "<img", "<svg", "<iframe", "<div", "<a href=\"javascript");
+            assertInert(html, payload);
+            if (payload.startsWith("<")) {
+                assertThat(html).as("shown as text: " + payload).contains("&lt;" + payload.substring(1, 4));
+            }
         }
     }
 
@@ -45,7 +41,8 @@ class MarkdownTest {
     void plainTextIsEscapedWithItsLineBreaks() {
         for (String payload : PAYLOADS) {
             String html = markdown.html("regel 1\n" + payload, BodyFormat.TEXT);
-            assertThat(html).as(payload).startsWith("<p>regel 1<br>").doesNotContain("<script", "<img", "<svg", "<iframe", "<div", "<a ");
+            assertThat(html).as(payload).startsWith("<p>regel 1<br>").doesNotContain("<script", "<img", "<svg", "<iframe", "<div", "<a ")
+                .contains(org.springframework.web.util.HtmlUtils.htmlEscape(payload));
         }
     }
 }
