@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.task.TaskExecutor;
@@ -38,7 +39,8 @@ class FollowerMailer {
     private final String baseUrl;
 
     FollowerMailer(ObjectProvider<JavaMailSender> sender, Tickets tickets, People people, Schools schools, MessageSource messages,
-                   JdbcClient jdbc, ObjectProvider<TaskExecutor> executor, @Value("${spil.mail.from:spil@localhost}") String from, @Value("${spil.base-url:}") String baseUrl) {
+                   JdbcClient jdbc, @Qualifier("applicationTaskExecutor") ObjectProvider<TaskExecutor> executor,
+                   @Value("${spil.mail.from:spil@localhost}") String from, @Value("${spil.base-url:}") String baseUrl) {
         this.sender = sender;
         this.tickets = tickets;
         this.people = people;
