@@ -453,7 +453,8 @@ public class Tickets {
 
     /**
      * A reply on the conversation. The reporter writes public replies only (and so reopens a resolved ticket within 14
-     * days, or ends waiting for them); the team writes public replies or internal notes.
+     * days, or ends waiting for them); the team writes public replies or internal notes. A duplicate merged into another
+     * ticket takes no more replies: the conversation goes on there.
      */
     @Transactional
     public CommentView comment(long schoolId, long number, String body, boolean internal, Caller caller) {
@@ -474,6 +475,13 @@ public class Tickets {
         var before = ticket.auditView(categoryName(ticket.categoryId));
         var oldStatus = ticket.status;
         boolean changed = false;
+        if (ticket.status == TicketStatus.CLOSED) {
+            var into = jdbc.sql("select t.number from ticket_merge m join ticket t on t.id = m.merged_into_id where m.ticket_id = :id")
+                .param("id", ticket.id).query(Long.class).optional();
+            if (into.isPresent()) {
+                throw FieldErrorsException.of("body", "ticket.comment.merged", String.valueOf(into.get()));
+            }
+        }
         if (reporter && !internal) {
             changed = ticket.reporterReplied(now, Caller.currentActor());
         } else if (ticket.status == TicketStatus.CLOSED) {

@@ -81,6 +81,11 @@ class TicketMergesTest {
             .andExpect(jsonPath("$.status").value("CLOSED"))
             .andExpect(jsonPath("$.comments", hasSize(1)))
             .andExpect(jsonPath("$.comments[0].body", containsString("#" + a)));
+        // a reply on the closed duplicate does not reopen it: the conversation goes on at A
+        json(api + "/" + b + "/comments", "{\"body\":\"Nog steeds stuk\"}", second.email()).andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("body"))
+            .andExpect(jsonPath("$.errors[0].message", containsString("#" + a)));
+        mvc.perform(get(api + "/" + b).with(httpBasic(second.email(), Fixtures.PASSWORD))).andExpect(jsonPath("$.status").value("CLOSED"));
         // the second teacher follows A: sees it, finds it in their list
         mvc.perform(get(api + "/" + a).with(httpBasic(second.email(), Fixtures.PASSWORD))).andExpect(status().isOk());
         mvc.perform(get(api).with(httpBasic(second.email(), Fixtures.PASSWORD)))
