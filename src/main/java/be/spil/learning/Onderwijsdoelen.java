@@ -112,7 +112,7 @@ public class Onderwijsdoelen {
     /**
      * Fetches goals from the official API (server-side, with the configured key) and imports them like an export.
      * {@code query}: the query string the API takes for the wanted set (e.g.
-     * {@code onderwijsniveau=Secundair%20onderwijs&vlaamse_sleutelcompetentie=4}). Without {@code paginanr} in it, every page
+     * {@code onderwijsniveau=Secundair%20onderwijs&so_graad=2de%20graad}). Without {@code paginanr} in it, every page
      * is fetched ({@value #PAGE_ROWS} goals a page, unless {@code rijen_per_pagina} says otherwise) until the answer's
      * {@code gegevens.totalItems} are in; an answer in another shape is imported as it is.
      */
