@@ -105,7 +105,8 @@ public class Onderwijsdoelen {
             levels.add("-");
         }
         return new FrameworkFile.Data(target.code(), version, name, target.nameEn(), FrameworkFile.Audience.PUPIL, levels,
-            "Vlaamse overheid, onderwijsdoelen.be", "Decreettekst (publiek)", null,
+            "Vlaamse overheid, onderwijsdoelen.be (https://www.onderwijsdoelen.be)",
+            "Officiële tekst van de overheid (decreettekst, publiek)", null,
             "Ingelezen uit een export van de onderwijsdoelen-dienst van de Vlaamse overheid.", items);
     }
 
