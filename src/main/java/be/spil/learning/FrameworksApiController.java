@@ -102,9 +102,11 @@ class FrameworksApiController {
 
     @PostMapping(path = "/api/v1/frameworks/import/onderwijsdoelen", consumes = "!multipart/form-data")
     @Operation(summary = "Import an export of the government's onderwijsdoelen service as a new version (central admin)",
-        description = "Body: the JSON export (an array of goals, or an object holding it under onderwijsdoelen/doelen/items/data/"
-            + "results; per goal code|nummer|doelcode, doelzin|omschrijving|tekst|titel, graad|niveau, sleutelcompetentie|bouwsteen|"
-            + "parent) or a CSV export (columns Doelcode/Code, Doelzin/Omschrijving, Graad, Sleutelcompetentie). code: the framework "
+        description = "Body: the Onderwijsdoelen API's answer as it is ({\"gegevens\":{\"member\":[...]}}, per goal code, "
+            + "omschrijving (HTML is read as text), onderwijsdoelenset.onderwijsstructuur.graad and .vlaamse_sleutelcompetentie; from "
+            + "the 2nd stage on the stage goes before the code, e.g. 2G-04.01), an older JSON export (an array of goals, or an "
+            + "object holding it under onderwijsdoelen/doelen/items/data/results; per goal code|nummer|doelcode, "
+            + "doelzin|omschrijving|tekst|titel, graad|niveau, sleutelcompetentie|bouwsteen|parent) or a CSV export (columns Doelcode/Code, Doelzin/Omschrijving, Graad, Sleutelcompetentie). code: the framework "
             + "code to add a version to (e.g. vl-sec-sc4); version (else the document's versie); name, nameEn. Per-row errors as "
             + "for any import; dryRun=true writes nothing. Then adopt the new version in a school's line with preview.")
     ImportResult importOnderwijsdoelen(Caller caller, HttpServletRequest request, @RequestParam(defaultValue = "") String code,
@@ -118,7 +120,9 @@ class FrameworksApiController {
     @PostMapping("/api/v1/frameworks/onderwijsdoelen/fetch")
     @Operation(summary = "Fetch goals from the official Onderwijsdoelen API and import them as a new version (central admin)",
         description = "Only when the server has an API key (spil.learning.onderwijsdoelen.api-key); the server makes the call, the "
-            + "key never leaves it. query: the API's query string for the set wanted; code, version, name, nameEn, dryRun as for "
+            + "key never leaves it: GET {base-url}/onderwijsdoel?{query} with the key in x-api-key, every page (paginanr, "
+            + "rijen_per_pagina=500) until gegevens.totalItems. query: the API's query string for the set wanted, e.g. "
+            + "onderwijsniveau=Secundair%20onderwijs&so_graad=2de%20graad; code, version, name, nameEn, dryRun as for "
             + "the file import.")
     ImportResult fetchOnderwijsdoelen(Caller caller, @RequestParam(defaultValue = "") String query,
                                       @RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String version,

@@ -17,34 +17,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Keeps the Flemish goals up to date from the government's onderwijsdoelen service: a file exported from it (JSON, read by
  * {@link OnderwijsdoelenFile}, or CSV) becomes a new version of a framework; with an API key configured
- * ({@code spil.learning.onderwijsdoelen.api-key}), the server itself fetches the goals from the official API
- * ({@code spil.learning.onderwijsdoelen.base-url}, key sent in the header {@code spil.learning.onderwijsdoelen.api-key-header}).
- * The key never leaves the server. Central admins only: the goals are the whole group's.
+ * ({@code spil.learning.onderwijsdoelen.api-key}), the server itself fetches the goals from the Onderwijsdoelen API
+ * ({@code GET {base-url}{path}?{query}}, by default {@code https://onderwijs.api.vlaanderen.be/onderwijsdoelen/onderwijsdoel},
+ * key in the header {@code x-api-key}), page by page ({@code paginanr}, {@code rijen_per_pagina}) until it has
+ * {@code gegevens.totalItems} goals. The key never leaves the server. Central admins only: the goals are the whole group's.
  */
 @Service
 public class Onderwijsdoelen {
     private static final Logger log = LoggerFactory.getLogger(Onderwijsdoelen.class);
 
     private final Frameworks frameworks;
+    static final int PAGE_ROWS = 500;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final String baseUrl;
+    private final String path;
     private final String apiKey;
     private final String apiKeyHeader;
     private final HttpClient http;
 
     Onderwijsdoelen(Frameworks frameworks,
-                    @Value("${spil.learning.onderwijsdoelen.base-url:https://api.onderwijs.vlaanderen.be/onderwijsdoelen/v1}") String baseUrl,
+                    @Value("${spil.learning.onderwijsdoelen.base-url:https://onderwijs.api.vlaanderen.be/onderwijsdoelen}") String baseUrl,
+                    @Value("${spil.learning.onderwijsdoelen.path:/onderwijsdoel}") String path,
                     @Value("${spil.learning.onderwijsdoelen.api-key:}") String apiKey,
-                    @Value("${spil.learning.onderwijsdoelen.api-key-header:apikey}") String apiKeyHeader,
+                    @Value("${spil.learning.onderwijsdoelen.api-key-header:x-api-key}") String apiKeyHeader,
                     @Value("${spil.learning.onderwijsdoelen.timeout-seconds:20}") int timeoutSeconds) {
         this.frameworks = frameworks;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String p = path == null || path.isBlank() ? "" : path.strip();
+        this.path = p.isEmpty() || p.startsWith("/") ? p : "/" + p;
         this.apiKey = apiKey == null ? "" : apiKey.strip();
         this.apiKeyHeader = apiKeyHeader;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutSeconds)).followRedirects(HttpClient.Redirect.NORMAL)
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutSeconds)).followRedirects(HttpClient.Redirect.NEVER)
             .build();
     }
 
@@ -92,13 +105,17 @@ public class Onderwijsdoelen {
             levels.add("-");
         }
         return new FrameworkFile.Data(target.code(), version, name, target.nameEn(), FrameworkFile.Audience.PUPIL, levels,
-            "Vlaamse overheid, onderwijsdoelen.be", "Decreettekst (publiek)", null,
+            "Vlaamse overheid, onderwijsdoelen.be (https://www.onderwijsdoelen.be)",
+            "Officiële tekst van de overheid (decreettekst, publiek)", null,
             "Ingelezen uit een export van de onderwijsdoelen-dienst van de Vlaamse overheid.", items);
     }
 
     /**
      * Fetches goals from the official API (server-side, with the configured key) and imports them like an export.
-     * {@code query}: the query string the API takes for the wanted set (e.g. {@code sleutelcompetentie=4&graad=1}).
+     * {@code query}: the query string the API takes for the wanted set (e.g.
+     * {@code onderwijsniveau=Secundair%20onderwijs&so_graad=2de%20graad}). Without {@code paginanr} in it, every page
+     * is fetched ({@value #PAGE_ROWS} goals a page, unless {@code rijen_per_pagina} says otherwise) until the answer's
+     * {@code gegevens.totalItems} are in; an answer in another shape is imported as it is.
      */
     public ImportResult fetch(String query, Target target, boolean dryRun, Locale locale, Caller caller) {
         caller.requireCentralAdmin();
@@ -109,7 +126,56 @@ public class Onderwijsdoelen {
         if (q.length() > 500 || !q.matches("[A-Za-z0-9_.=&%,:+-]*")) {
             throw FieldErrorsException.of("query", "learning.onderwijsdoelen.query.invalid");
         }
-        URI uri = URI.create(baseUrl + "/onderwijsdoelen" + (q.isEmpty() ? "" : "?" + q));
+        if (has(q, "paginanr")) {
+            return importExport(get(q), target, dryRun, locale, caller);
+        }
+        int rows = has(q, "rijen_per_pagina") ? 0 : PAGE_ROWS;
+        ArrayNode members = JSON.createArrayNode();
+        Long total = null;
+        int maxPages = FrameworkFile.MAX_ROWS / PAGE_ROWS + 1;
+        for (int page = 1; page <= maxPages; page++) {
+            String paged = (q.isEmpty() ? "" : q + "&") + "paginanr=" + page + (rows > 0 ? "&rijen_per_pagina=" + rows : "");
+            byte[] body = get(paged);
+            JsonNode root;
+            try {
+                root = JSON.readTree(body);
+            } catch (JacksonException e) {
+                root = null;
+            }
+            JsonNode data = root == null || !root.isObject() ? null : root.get("gegevens");
+            JsonNode list = data == null || !data.isObject() ? null : data.get("member");
+            if (list == null || !list.isArray()) {
+                if (page == 1) {
+                    return importExport(body, target, dryRun, locale, caller);
+                }
+                break;
+            }
+            if (data.hasNonNull("totalItems") && data.get("totalItems").canConvertToLong()) {
+                total = data.get("totalItems").asLong();
+                if (total > FrameworkFile.MAX_ROWS) {
+                    throw FieldErrorsException.of("query", "learning.import.tooManyRows", FrameworkFile.MAX_ROWS);
+                }
+            }
+            list.forEach(members::add);
+            if (list.isEmpty() || (total != null && members.size() >= total) || total == null && rows > 0 && list.size() < rows) {
+                break;
+            }
+        }
+        if (total != null && members.size() < total) {
+            throw FieldErrorsException.of("query", "learning.onderwijsdoelen.incomplete", members.size(), total);
+        }
+        ObjectNode all = JSON.createObjectNode();
+        all.putObject("gegevens").put("totalItems", members.size()).set("member", members);
+        return importExport(JSON.writeValueAsBytes(all), target, dryRun, locale, caller);
+    }
+
+    private static boolean has(String query, String parameter) {
+        return ("&" + query).contains("&" + parameter + "=");
+    }
+
+    /** One call of the API: the body of a 200 answer, else a field error on {@code query}. */
+    private byte[] get(String query) {
+        URI uri = URI.create(baseUrl + path + (query.isEmpty() ? "" : "?" + query));
         var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
             .header(apiKeyHeader, apiKey).GET().build();
         HttpResponse<byte[]> response;
@@ -126,7 +192,7 @@ public class Onderwijsdoelen {
             log.warn("Onderwijsdoelen API answered {} for {}", response.statusCode(), uri.getPath());
             throw FieldErrorsException.of("query", "learning.onderwijsdoelen.refused", response.statusCode());
         }
-        return importExport(response.body(), target, dryRun, locale, caller);
+        return response.body();
     }
 
     static String encode(String s) {

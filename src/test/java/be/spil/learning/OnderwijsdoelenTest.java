@@ -159,16 +159,16 @@ class OnderwijsdoelenTest {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort();
-            var api = new Onderwijsdoelen(frameworks, url + "/onderwijsdoelen/v1/", "geheim-123", "apikey", 5);
+            var api = new Onderwijsdoelen(frameworks, url + "/onderwijsdoelen/v1/", "onderwijsdoelen", "geheim-123", "apikey", 5);
             var result = api.fetch("sleutelcompetentie=4&graad=1", new Onderwijsdoelen.Target(code, "2025", "SC4", ""), false,
                 Locale.ENGLISH, Fixtures.ADMIN);
             assertThat(result.errors()).isEmpty();
             assertThat(seenKey.get()).isEqualTo("geheim-123");
-            assertThat(seenQuery.get()).isEqualTo("sleutelcompetentie=4&graad=1");
+            assertThat(seenQuery.get()).isEqualTo("sleutelcompetentie=4&graad=1&paginanr=1&rijen_per_pagina=500");
             var f = frameworks.byId(result.id());
             assertThat(f.leaves()).extracting(FrameworkView.CompetenceView::name)
                 .containsExactly("De leerlingen gebruiken digitale toestellen", "De leerlingen zoeken informatie");
-            var refused = new Onderwijsdoelen(frameworks, url + "/broken", "fout", "apikey", 5);
+            var refused = new Onderwijsdoelen(frameworks, url + "/broken", "/onderwijsdoelen", "fout", "apikey", 5);
             assertThatThrownBy(() -> refused.fetch("", new Onderwijsdoelen.Target(code, "2026", "SC4", ""), false, Locale.ENGLISH,
                 Fixtures.ADMIN)).isInstanceOf(FieldErrorsException.class);
             assertThatThrownBy(() -> api.fetch("a=<script>", new Onderwijsdoelen.Target(code, "2027", "SC4", ""), false, Locale.ENGLISH,
@@ -176,7 +176,7 @@ class OnderwijsdoelenTest {
         } finally {
             server.stop(0);
         }
-        var unreachable = new Onderwijsdoelen(frameworks, "http://127.0.0.1:1", "k", "apikey", 2);
+        var unreachable = new Onderwijsdoelen(frameworks, "http://127.0.0.1:1", "/onderwijsdoel", "k", "apikey", 2);
         assertThatThrownBy(() -> unreachable.fetch("", new Onderwijsdoelen.Target(code, "2028", "SC4", ""), false, Locale.ENGLISH,
             Fixtures.ADMIN)).isInstanceOf(FieldErrorsException.class);
         // only central admins may have the server fetch
