@@ -99,9 +99,10 @@ class TicketsController {
         var school = schools.visible(code, caller);
         String query = q == null ? "" : q.length() > 100 ? q.substring(0, 100) : q;
         String who = assignee == null || assignee.length() > 20 ? "" : assignee;
-        boolean team = Tickets.isTeam(caller, school.id());
+        boolean team = Tickets.worksQueue(caller, school.id());
         m.addAttribute("school", school);
         m.addAttribute("team", team);
+        m.addAttribute("external", !team && Tickets.isTeam(caller, school.id()));
         m.addAttribute("result", tickets.search(school.id(), new TicketFilter(query, status == null ? Set.of() : Set.of(status), all,
             who, category, priority, overdue, false, sort), new Paging(page, PAGE_SIZE), caller));
         m.addAttribute("q", query);
@@ -131,15 +132,17 @@ class TicketsController {
     }
 
     private String showPage(Caller caller, SchoolView school, TicketView ticket, Model m) {
-        boolean team = Tickets.isTeam(caller, school.id());
+        boolean team = tickets.worksOn(school.id(), ticket.number(), caller);
+        boolean queue = Tickets.worksQueue(caller, school.id());
         m.addAttribute("school", school);
         m.addAttribute("ticket", ticket);
         m.addAttribute("team", team);
+        m.addAttribute("queue", queue);
         m.addAttribute("reporter", ticket.reporterId() == caller.personId());
         if (team) {
             m.addAttribute("assignees", tickets.assignees(school.id(), caller));
             m.addAttribute("categories", tickets.categories(false));
-            m.addAttribute("nextStatuses", tickets.nextStatuses(ticket.status()));
+            m.addAttribute("nextStatuses", tickets.nextStatuses(ticket.status(), school.id(), caller));
             m.addAttribute("history", tickets.history(school.id(), ticket.number(), caller));
         }
         return "helpdesk/ticket";
@@ -156,6 +159,11 @@ class TicketsController {
                     form.assigneeId() == null ? Long.valueOf(0) : form.assigneeId(),
                     form.categoryId() == null ? Long.valueOf(0) : form.categoryId(), form.impact(), form.urgency(), null), caller);
                 redirect.addFlashAttribute("message", "saved");
+                if (!tickets.visible(school.id(), number, caller)) {
+                    // an external technician handed the ticket back: it left their queue
+                    redirect.addFlashAttribute("message", "ticket.handedBack");
+                    return "redirect:/schools/" + school.code() + "/tickets";
+                }
                 return "redirect:/schools/" + school.code() + "/tickets/" + number;
             } catch (FieldErrorsException e) {
                 Forms.reject(e, result);
