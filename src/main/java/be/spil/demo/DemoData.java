@@ -99,18 +99,20 @@ class DemoData implements ApplicationRunner {
     private final LendingDemo lending;
     private final AgentsDemo agents;
     private final KnowledgeDemo knowledge;
+    private final be.spil.directory.Organisations organisations;
     private final TransactionTemplate transaction;
     private final String configuredPassword;
 
     DemoData(Schools schools, Groups groups, People people, Rooms rooms, SchoolCalendar calendar, Assets assets, Team team,
              PolicyDemo policy, LearningDemo learning, HelpdeskDemo helpdesk, LendingDemo lending, AgentsDemo agents,
-             KnowledgeDemo knowledge,
+             KnowledgeDemo knowledge, be.spil.directory.Organisations organisations,
              PlatformTransactionManager transactions, @Value("${spil.demo.password:}") String configuredPassword) {
         this.agents = agents;
         this.learning = learning;
         this.helpdesk = helpdesk;
         this.lending = lending;
         this.knowledge = knowledge;
+        this.organisations = organisations;
         this.schools = schools;
         this.groups = groups;
         this.people = people;
@@ -364,12 +366,15 @@ class DemoData implements ApplicationRunner {
                               List<DemoAccount> accounts, int[] counts) {
         var technician = names.adult();
         String email = email(technician, FIRM_DOMAIN, emails);
+        long firm = organisations.create(new be.spil.directory.OrganisationForm("Bitwerk ICT", be.spil.directory.OrganisationKind.FIRM, "",
+            "helpdesk@" + FIRM_DOMAIN, "09 123 45 67", "https://www." + FIRM_DOMAIN, "Industrieweg 12, 9000 Gent",
+            "Onderhoudscontract pc's en netwerk", List.of(), null), SYSTEM).id();
         var teacher = names.adult();
         String teacherEmail = email(teacher, DE_LINDE.domain(), emails);
         for (int i = 0; i < all.size(); i++) {
             var school = all.get(i);
             people.create(school.id(), new PersonForm(technician.firstName(), technician.lastName(), email, PersonKind.EXTERNAL,
-                EnumSet.of(Role.TECHNICIAN), i == 0 ? password : null, null, null), SYSTEM);
+                EnumSet.of(Role.TECHNICIAN), i == 0 ? password : null, null, null, firm), SYSTEM);
             people.create(school.id(), new PersonForm(teacher.firstName(), teacher.lastName(), teacherEmail, PersonKind.STAFF,
                 EnumSet.of(Role.STAFF), null, null, null), SYSTEM);
         }

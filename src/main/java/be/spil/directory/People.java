@@ -130,6 +130,22 @@ public class People {
             .list();
     }
 
+    /** The organisation each of these people works for (an external technician's firm), by person id; people of none are left out. */
+    public Map<Long, String> organisationNames(java.util.Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        var names = new HashMap<Long, String>();
+        jdbc.sql("select p.id, o.name from person p join organisation o on o.id = p.organisation_id where p.id in (:ids)")
+            .param("ids", personIds).query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        return names;
+    }
+
+    private String organisationName(Long organisationId) {
+        return organisationId == null ? null
+            : jdbc.sql("select name from organisation where id = :id").param("id", organisationId).query(String.class).optional().orElse(null);
+    }
+
     /** A person of this school; 404 when they are not (and never were) in it. */
     public PersonView get(long schoolId, long personId, Caller caller) {
         requireSee(schoolId, caller);
@@ -165,6 +181,9 @@ public class People {
         }
         person.joinSchool(schoolId, groupId, now, actor);
         person.setRolesIn(schoolId, form.roles(), now, actor);
+        if (form.organisationId() != null) {
+            person.worksFor(form.organisationId(), now, actor);
+        }
         if (form.roles().contains(Role.CENTRAL_ADMIN)) {
             person.setCentralAdmin(true, now, actor);
         }
@@ -211,6 +230,7 @@ public class People {
             person.setArchivedIn(schoolId, true, now, actor);
         }
         person.setRolesIn(schoolId, form.roles(), now, actor);
+        person.worksFor(form.organisationId(), now, actor);
         if (caller.centralAdmin()) {
             person.setCentralAdmin(form.roles().contains(Role.CENTRAL_ADMIN), now, actor);
         }
@@ -346,6 +366,10 @@ public class People {
         if (group != null && groups.findBySchoolIdAndName(schoolId, group).filter(g -> !g.archived).isEmpty()) {
             errors.add(new FieldError("group", "person.group.unknown", group));
         }
+        if (form.organisationId() != null && jdbc.sql("select count(*) from organisation where id = :id and archived = false")
+                .param("id", form.organisationId()).query(Long.class).single() == 0) {
+            errors.add(new FieldError("organisationId", "person.organisation.unknown"));
+        }
         if (!errors.isEmpty()) {
             throw new FieldErrorsException(errors);
         }
@@ -395,7 +419,8 @@ public class People {
         String group = groupName(m.map(Membership::groupId).orElse(null));
         boolean signIn = accounts.getIfAvailable() != null && accounts.getObject().hasPassword(p.id);
         return new PersonView(p.id, p.firstName, p.lastName, p.email, p.kind, p.rolesIn(schoolId), p.isCentralAdmin(), group,
-            m.map(Membership::archived).orElse(false), signIn, p.version, p.updatedAt, p.updatedBy);
+            m.map(Membership::archived).orElse(false), signIn, p.version, p.updatedAt, p.updatedBy, p.organisationId,
+            organisationName(p.organisationId));
     }
 
     private static void requireSee(long schoolId, Caller caller) {

@@ -32,7 +32,9 @@ class PeopleApiController {
     /** Only the fields present change; {@code version} is the one you read. */
     record PersonPatch(@Size(max = 100) String firstName, @Size(max = 100) String lastName, @Email @Size(max = 320) String email,
                        PersonKind kind, Set<Role> roles, @Size(max = 200) String password, @Size(max = 40) String group,
-                       Boolean archived, @NotNull Integer version) {}
+                       Boolean archived, @NotNull Integer version,
+                       @io.swagger.v3.oas.annotations.media.Schema(description = "The organisation of the group the person works for "
+                           + "(an external technician's firm); 0 clears it, absent keeps it") Long organisationId) {}
 
     private final Schools schools;
     private final People people;
@@ -55,7 +57,8 @@ class PeopleApiController {
 
     @PostMapping
     @Operation(summary = "Add a person to a school (a password creates a local sign-in: admins and coordinators only); "
-        + "an email already known in another school adds that person to this school")
+        + "an email already known in another school adds that person to this school; organisationId links them to a firm "
+        + "of the group (an external technician, who then sees only the tickets assigned to them)")
     ResponseEntity<PersonView> create(Caller caller, @PathVariable String code, @Valid @RequestBody PersonForm form) {
         var school = schools.visible(code, caller);
         var person = people.create(school.id(), form, caller);
@@ -83,7 +86,8 @@ class PeopleApiController {
         }
         var form = new PersonForm(or(patch.firstName(), p.firstName()), or(patch.lastName(), p.lastName()),
             or(patch.email(), p.email()), patch.kind() == null ? p.kind() : patch.kind(), roles, patch.password(),
-            or(patch.group(), p.group()), patch.version());
+            or(patch.group(), p.group()), patch.version(),
+            patch.organisationId() == null ? p.organisationId() : patch.organisationId() == 0 ? null : patch.organisationId());
         var updated = people.update(school.id(), id, form, caller);
         if (patch.archived() != null && patch.archived() != updated.archived()) {
             updated = people.setArchived(school.id(), id, patch.archived(), caller);

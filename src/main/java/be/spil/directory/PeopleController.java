@@ -27,11 +27,13 @@ class PeopleController {
     private final Schools schools;
     private final People people;
     private final Groups groups;
+    private final Organisations organisations;
 
-    PeopleController(Schools schools, People people, Groups groups) {
+    PeopleController(Schools schools, People people, Groups groups, Organisations organisations) {
         this.schools = schools;
         this.people = people;
         this.groups = groups;
+        this.organisations = organisations;
     }
 
     @GetMapping("/schools/{code}/people")
@@ -85,7 +87,7 @@ class PeopleController {
         formModel(caller, school, model);
         model.addAttribute("person", person);
         model.addAttribute("form", new PersonForm(person.firstName(), person.lastName(), person.email(), person.kind(),
-            withCentral(person), null, person.group(), person.version()));
+            withCentral(person), null, person.group(), person.version(), person.organisationId()));
         model.addAttribute("history", people.history(school.id(), id, caller));
         return "directory/person";
     }
@@ -110,7 +112,7 @@ class PeopleController {
         } catch (StaleVersionException e) {
             Forms.conflict(e, model);
             model.addAttribute("form", new PersonForm(form.firstName(), form.lastName(), form.email(), form.kind(), form.roles(),
-                null, form.group(), e.currentVersion()));
+                null, form.group(), e.currentVersion(), form.organisationId()));
         }
         return "directory/person";
     }
@@ -140,6 +142,8 @@ class PeopleController {
         model.addAttribute("roles", caller.centralAdmin() ? List.of(Role.values())
             : List.of(Role.ICT_COORDINATOR, Role.DIRECTOR, Role.STAFF, Role.TECHNICIAN));
         model.addAttribute("groups", groups.list(school.id(), false, caller));
+        // the group's active organisations, by name: a person (an external technician) may work for one of them
+        model.addAttribute("organisations", organisations.search(null, null, false, new Paging(0, Paging.MAX_SIZE)).items());
         model.addAttribute("canManage", caller.canManage(school.id()));
         model.addAttribute("canSetPasswords", caller.canSetPasswords(school.id()));
     }

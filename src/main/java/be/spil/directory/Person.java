@@ -23,6 +23,7 @@ class Person {
     String email;
     PersonKind kind;
     String externalId;
+    Long organisationId;
     String searchText;
     @Version Integer version;
     Instant createdAt;
@@ -98,6 +99,14 @@ class Person {
         touch(now, actor);
     }
 
+    /** Works for this organisation of the group (a firm's technician), or for none. */
+    void worksFor(Long organisationId, Instant now, String actor) {
+        if (!java.util.Objects.equals(this.organisationId, organisationId)) {
+            this.organisationId = organisationId;
+            touch(now, actor);
+        }
+    }
+
     void linkExternalId(String externalId, Instant now, String actor) {
         this.externalId = externalId;
         touch(now, actor);
@@ -120,6 +129,7 @@ class Person {
         m.put("email", email);
         m.put("kind", kind.name());
         m.put("group", groupName);
+        m.put("organisation", organisationId == null ? null : "#" + organisationId);
         m.put("roles", rolesIn(schoolId).stream().map(Enum::name).collect(Collectors.joining(", ")));
         m.put("centralAdmin", isCentralAdmin() ? "true" : null);
         m.put("archived", String.valueOf(membership(schoolId).map(Membership::archived).orElse(false)));

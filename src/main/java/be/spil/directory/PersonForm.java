@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Size;
 import java.util.Set;
 
 /**
- * A person as seen from one school: names, email, kind, roles in this school, class, and optionally a password
- * for a local sign-in. The web form and the API's create body.
+ * A person as seen from one school: names, email, kind, roles in this school, class, optionally a password
+ * for a local sign-in, and the organisation of the group they work for (an external technician's firm), if any. The web form and the API's create body.
  */
 public record PersonForm(
     @NotBlank @Size(max = 100) String firstName,
@@ -19,13 +19,21 @@ public record PersonForm(
     Set<Role> roles,
     @Size(max = 200) String password,
     @Size(max = 40) String group,
-    Integer version) {
+    Integer version,
+    @io.swagger.v3.oas.annotations.media.Schema(description = "The organisation of the group the person works for (an external "
+        + "technician's firm); must be an active organisation") Long organisationId) {
 
     public PersonForm {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
 
+    /** A person who works for no organisation. */
+    public PersonForm(String firstName, String lastName, String email, PersonKind kind, Set<Role> roles, String password,
+                      String group, Integer version) {
+        this(firstName, lastName, email, kind, roles, password, group, version, null);
+    }
+
     static PersonForm empty() {
-        return new PersonForm("", "", "", PersonKind.STAFF, Set.of(), null, null, null);
+        return new PersonForm("", "", "", PersonKind.STAFF, Set.of(), null, null, null, null);
     }
 }

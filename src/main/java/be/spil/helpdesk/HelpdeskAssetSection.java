@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tickets of an asset on its page: the open ones first, then the most recent, with status and a link. The ICT team
- * sees all of them; everybody else only the tickets they reported themselves (as in the queue). One query on
- * {@code ticket}, the reported device or one linked later ({@code ticket_linked_asset}).
+ * sees all of them, an external technician those assigned to them, everybody else only the tickets they reported
+ * themselves (as in the queue, through {@link TicketAccess}). One query on {@code ticket}: the reported device or one
+ * linked later ({@code ticket_linked_asset}).
  */
 @Component
 class HelpdeskAssetSection implements AssetSection {
@@ -54,15 +55,11 @@ class HelpdeskAssetSection implements AssetSection {
         params.put("school", schoolId);
         params.put("asset", assetId);
         params.put("open", TicketStatus.OPEN.stream().map(Enum::name).toList());
-        String mine = "";
-        if (!team) {
-            mine = " and reporter_id = :me";
-            params.put("me", caller.personId());
-        }
+        String mine = TicketAccess.where(caller, schoolId, params);
         List<Row> rows = jdbc.sql("select number, subject, status, priority, created_at, count(*) over () as total,"
                 + " sum(case when status in (:open) then 1 else 0 end) over () as open_count"
-                + " from ticket where school_id = :school"
-                + " and (asset_id = :asset or id in (select ticket_id from ticket_linked_asset where asset_id = :asset))" + mine
+                + " from ticket t where t.school_id = :school"
+                + " and (t.asset_id = :asset or t.id in (select l.ticket_id from ticket_linked_asset l where l.asset_id = :asset))" + mine
                 + " order by case when status in (:open) then 0 else 1 end, created_at desc, id desc limit " + SHOWN)
             .params(params)
             .query((rs, n) -> {

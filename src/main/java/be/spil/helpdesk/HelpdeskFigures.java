@@ -70,7 +70,7 @@ public class HelpdeskFigures {
             caller.requireCentralAdmin();
         } else if (!caller.canSee(schoolId)) {
             throw new NotFoundException("school", schoolId);
-        } else if (!Tickets.isTeam(caller, schoolId)) {
+        } else if (!Tickets.worksQueue(caller, schoolId)) {
             throw new org.springframework.security.access.AccessDeniedException("not allowed");
         }
         if (months < 1 || months > MAX_MONTHS) {

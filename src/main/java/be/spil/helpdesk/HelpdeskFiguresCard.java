@@ -27,7 +27,7 @@ class HelpdeskFiguresCard implements HomeCard {
 
     @Override
     public Map<String, Object> values(long schoolId, Caller caller) {
-        if (!Tickets.isTeam(caller, schoolId)) {
+        if (!Tickets.worksQueue(caller, schoolId)) {
             return Map.of();
         }
         var report = figures.report(schoolId, 6, caller);

@@ -182,7 +182,7 @@ class MailReplies {
     private boolean allowed(Identity identity, TicketFacts t) {
         return identity.personId() == t.reporterId()
             || (t.assigneeId() != null && identity.personId() == t.assigneeId())
-            || Tickets.isTeam(identity.caller(), t.schoolId());
+            || Tickets.worksQueue(identity.caller(), t.schoolId());
     }
 
     private TicketFacts facts(long ticketId) {

@@ -98,7 +98,7 @@ public class TicketAssets {
 
     private long teamTicket(long schoolId, long number, Caller caller) {
         long id = tickets.visibleId(schoolId, number, caller);
-        if (!Tickets.isTeam(caller, schoolId)) {
+        if (!tickets.worksOn(schoolId, number, caller)) {
             throw new AccessDeniedException("not allowed");
         }
         return id;

@@ -83,7 +83,7 @@ public class TicketAttachments {
     @Transactional
     public List<AttachmentView> add(long schoolId, long number, boolean internal, List<Upload> uploads, Caller caller) {
         long ticketId = tickets.visibleId(schoolId, number, caller);
-        if (internal && !Tickets.isTeam(caller, schoolId)) {
+        if (internal && !tickets.worksOn(schoolId, number, caller)) {
             throw FieldErrorsException.of("internal", "ticket.comment.internalTeamOnly");
         }
         if (uploads.isEmpty()) {
@@ -100,7 +100,7 @@ public class TicketAttachments {
     /** The files of a ticket the caller may see, oldest first; the reporter never sees internal ones. */
     public List<AttachmentView> list(long schoolId, long number, Caller caller) {
         long ticketId = tickets.visibleId(schoolId, number, caller);
-        boolean team = Tickets.isTeam(caller, schoolId);
+        boolean team = tickets.worksOn(schoolId, number, caller);
         return jdbc.sql("""
                 select id, comment_id, file_name, content_type, size_bytes, internal, uploaded_by_name, created_at, thumbnail_state
                 from ticket_attachment where ticket_id = :t""" + (team ? "" : " and internal = false") + " order by id")
@@ -115,7 +115,7 @@ public class TicketAttachments {
     /** One file's bytes, for whoever may see it; 404 for anybody else. */
     Download download(long schoolId, long number, long attachmentId, Caller caller) {
         long ticketId = tickets.visibleId(schoolId, number, caller);
-        boolean team = Tickets.isTeam(caller, schoolId);
+        boolean team = tickets.worksOn(schoolId, number, caller);
         return jdbc.sql("select file_name, content_type, content from ticket_attachment where id = :id and ticket_id = :t"
                 + (team ? "" : " and internal = false"))
             .param("id", attachmentId).param("t", ticketId)

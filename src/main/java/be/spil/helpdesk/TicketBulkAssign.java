@@ -26,7 +26,7 @@ public class TicketBulkAssign {
         if (!caller.canSee(schoolId)) {
             throw new NotFoundException("school", schoolId);
         }
-        if (!Tickets.isTeam(caller, schoolId)) {
+        if (!Tickets.worksQueue(caller, schoolId)) {
             throw new AccessDeniedException("not allowed");
         }
         var distinct = new LinkedHashSet<Long>(numbers == null ? List.of() : numbers);

@@ -52,7 +52,7 @@ public class TicketMerges {
     @Transactional
     public TicketView merge(long schoolId, long number, Long into, Integer version, Caller caller) {
         long bId = tickets.visibleId(schoolId, number, caller);
-        if (!Tickets.isTeam(caller, schoolId)) {
+        if (!Tickets.worksQueue(caller, schoolId)) {
             throw new AccessDeniedException("not allowed");
         }
         if (into == null) {

@@ -90,9 +90,17 @@ public class Tickets {
         this.autoAssign = autoAssign;
     }
 
-    /** The school's ICT team: central admins and the school's ICT coordinators, directors and technicians. */
+    /**
+     * Works tickets of the school: central admins, ICT coordinators and directors (the whole queue) and external
+     * technicians (only the tickets assigned to them, see {@link TicketAccess}).
+     */
     public static boolean isTeam(Caller caller, long schoolId) {
-        return caller.canManage(schoolId) || caller.has(schoolId, Role.TECHNICIAN);
+        return TicketAccess.team(caller, schoolId);
+    }
+
+    /** Works the school's whole queue (not an external technician): bulk assign, merge, figures. */
+    public static boolean worksQueue(Caller caller, long schoolId) {
+        return TicketAccess.queue(caller, schoolId);
     }
 
     private static void requireSee(long schoolId, Caller caller) {
@@ -101,9 +109,9 @@ public class Tickets {
         }
     }
 
-    private static void requireTeam(long schoolId, Caller caller) {
-        requireSee(schoolId, caller);
-        if (!isTeam(caller, schoolId)) {
+    /** 403 unless the caller works this ticket (the queue's managers, or the external technician it is assigned to). */
+    private static void requireWorks(Ticket ticket, Caller caller) {
+        if (!TicketAccess.works(caller, ticket.schoolId, ticket.assigneeId)) {
             throw new AccessDeniedException("not allowed");
         }
     }
@@ -188,7 +196,8 @@ public class Tickets {
         var params = new LinkedHashMap<String, Object>();
         params.put("school", schoolId);
         var where = new StringBuilder(" where t.school_id = :school");
-        if (f.mine() || !isTeam(caller, schoolId)) {
+        where.append(TicketAccess.where(caller, schoolId, params));
+        if (f.mine()) {
             where.append(" and (t.reporter_id = :reporter or t.id in (select f.ticket_id from ticket_follower f where f.person_id = :reporter))");
             params.put("reporter", caller.personId());
         }
@@ -203,17 +212,31 @@ public class Tickets {
         var params = new LinkedHashMap<String, Object>();
         var where = new StringBuilder(" where 1 = 1");
         if (schoolId != null) {
-            requireTeam(schoolId, caller);
+            requireSee(schoolId, caller);
+            if (!isTeam(caller, schoolId)) {
+                throw new AccessDeniedException("not allowed");
+            }
             where.append(" and t.school_id = :school");
             params.put("school", schoolId);
         }
         if (!caller.centralAdmin()) {
-            var team = caller.schoolIds().stream().filter(id -> isTeam(caller, id)).toList();
-            if (team.isEmpty()) {
+            // whole queues where the caller manages, only their assigned tickets where they are an external technician
+            var whole = caller.schoolIds().stream().filter(id -> TicketAccess.queue(caller, id)).toList();
+            var assigned = caller.schoolIds().stream().filter(id -> TicketAccess.external(caller, id)).toList();
+            if (whole.isEmpty() && assigned.isEmpty()) {
                 throw new AccessDeniedException("not allowed");
             }
-            where.append(" and t.school_id in (:teamSchools)");
-            params.put("teamSchools", team);
+            var scopes = new java.util.ArrayList<String>();
+            if (!whole.isEmpty()) {
+                scopes.add("t.school_id in (:wholeQueues)");
+                params.put("wholeQueues", whole);
+            }
+            if (!assigned.isEmpty()) {
+                scopes.add("(t.school_id in (:assignedOnly) and t.assignee_id = :accessMe)");
+                params.put("assignedOnly", assigned);
+                params.put("accessMe", caller.personId());
+            }
+            where.append(" and (").append(String.join(" or ", scopes)).append(")");
         }
         if (f.mine()) {
             where.append(" and (t.reporter_id = :reporter or t.id in (select f.ticket_id from ticket_follower f where f.person_id = :reporter))");
@@ -317,15 +340,16 @@ public class Tickets {
     public Map<String, Long> counts(long schoolId, Caller caller) {
         requireSee(schoolId, caller);
         var open = TicketStatus.OPEN.stream().map(Enum::name).toList();
-        boolean team = isTeam(caller, schoolId);
+        var access = new LinkedHashMap<String, Object>();
+        String visible = TicketAccess.where(caller, schoolId, access);
         var m = new LinkedHashMap<String, Long>();
         jdbc.sql("""
                 select count(*) as open,
                        coalesce(sum(case when t.resolve_due_at < :now then 1 else 0 end), 0) as overdue,
                        coalesce(sum(case when t.assignee_id = :me then 1 else 0 end), 0) as mine,
                        coalesce(sum(case when t.assignee_id is null then 1 else 0 end), 0) as unassigned
-                from ticket t where t.school_id = :school and t.status in (:open)""" + (team ? "" : " and t.reporter_id = :me"))
-            .param("now", Timestamp.from(clock.instant())).param("me", caller.personId()).param("school", schoolId).param("open", open)
+                from ticket t where t.school_id = :school and t.status in (:open)""" + visible)
+            .params(access).param("now", Timestamp.from(clock.instant())).param("me", caller.personId()).param("school", schoolId).param("open", open)
             .query((rs, n) -> {
                 m.put("open", rs.getLong("open"));
                 m.put("overdue", rs.getLong("overdue"));
@@ -367,20 +391,54 @@ public class Tickets {
         requireSee(schoolId, caller);
         return jdbc.sql("select id from ticket where school_id = :s and number = :n").param("s", schoolId).param("n", number)
             .query(Long.class).optional().flatMap(tickets::findById)
-            .filter(t -> isTeam(caller, schoolId) || t.reporterId.equals(caller.personId()) || follows(t.id, caller.personId()))
+            .filter(t -> TicketAccess.works(caller, schoolId, t.assigneeId) || t.reporterId.equals(caller.personId())
+                || follows(t.id, caller.personId()))
             .orElseThrow(() -> new NotFoundException("ticket", number));
     }
 
     /** The ticket's change history, newest first (team only). */
     public List<AuditTrail.Entry> history(long schoolId, long number, Caller caller) {
-        requireTeam(schoolId, caller);
-        return audit.history(AUDIT_TYPE, load(schoolId, number, caller).id);
+        var ticket = load(schoolId, number, caller);
+        requireWorks(ticket, caller);
+        return audit.history(AUDIT_TYPE, ticket.id);
     }
 
-    /** The people a ticket of this school can be assigned to: its ICT coordinators, directors and technicians. */
-    public List<be.spil.directory.PersonSummary> assignees(long schoolId, Caller caller) {
-        requireTeam(schoolId, caller);
-        return people.withRoles(schoolId, TEAM_ROLES);
+    /** Somebody a ticket can be assigned to, with the firm an external technician works for. */
+    public record Assignee(long id, String name, String firm) {
+        public String label() {
+            return firm == null ? name : name + " (" + firm + ")";
+        }
+    }
+
+    /**
+     * The people a ticket of this school can be assigned to: its ICT coordinators, directors and technicians, with their
+     * firm; for an external technician only themselves (they keep their ticket or hand it back).
+     */
+    public List<Assignee> assignees(long schoolId, Caller caller) {
+        requireSee(schoolId, caller);
+        if (!TicketAccess.team(caller, schoolId)) {
+            throw new AccessDeniedException("not allowed");
+        }
+        var team = people.withRoles(schoolId, TEAM_ROLES).stream()
+            .filter(p -> TicketAccess.queue(caller, schoolId) || p.id() == caller.personId()).toList();
+        var firms = people.organisationNames(team.stream().map(be.spil.directory.PersonSummary::id).toList());
+        return team.stream().map(p -> new Assignee(p.id(), p.name(), firms.get(p.id()))).toList();
+    }
+
+    /** Whether the caller may see this ticket (after a change, an external technician who handed it back no longer does). */
+    boolean visible(long schoolId, long number, Caller caller) {
+        try {
+            load(schoolId, number, caller);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Whether the caller works this ticket (internal notes and files, changes), which they may see; 404 otherwise. */
+    boolean worksOn(long schoolId, long number, Caller caller) {
+        var ticket = load(schoolId, number, caller);
+        return TicketAccess.works(caller, schoolId, ticket.assigneeId);
     }
 
     /** The statuses the team may move this ticket to. */
@@ -388,13 +446,24 @@ public class Tickets {
         return from.next();
     }
 
+    /** The statuses this caller may move the ticket to: the team's, for an external technician within their limits. */
+    Set<TicketStatus> nextStatuses(TicketStatus from, long schoolId, Caller caller) {
+        var next = EnumSet.noneOf(TicketStatus.class);
+        next.addAll(from.next());
+        if (!TicketAccess.queue(caller, schoolId)) {
+            next.retainAll(TicketAccess.EXTERNAL_STATUSES);
+        }
+        return next;
+    }
+
     // ---- changing ----
 
     /** The team changes status, assignee, category, impact/urgency or subject: all or nothing, with the version read. */
     @Transactional
     public TicketView change(long schoolId, long number, @Valid TicketChange change, Caller caller) {
-        requireTeam(schoolId, caller);
         var ticket = load(schoolId, number, caller);
+        requireWorks(ticket, caller);
+        TicketAccess.checkChange(caller, ticket, change);
         StaleVersionException.check(change.version(), ticket.version, ticket.updatedBy, ticket.updatedAt,
             () -> ticket.auditView(categoryName(ticket.categoryId)));
         var before = ticket.auditView(categoryName(ticket.categoryId));
@@ -466,7 +535,7 @@ public class Tickets {
         if (text.length() > 8000) {
             throw FieldErrorsException.of("body", "ticket.comment.tooLong", 8000);
         }
-        boolean team = isTeam(caller, schoolId);
+        boolean team = TicketAccess.works(caller, schoolId, ticket.assigneeId);
         boolean reporter = ticket.reporterId.equals(caller.personId());
         if (internal && !team) {
             throw FieldErrorsException.of("internal", "ticket.comment.internalTeamOnly");
@@ -689,7 +758,7 @@ public class Tickets {
     // ---- views ----
 
     private TicketView view(Ticket t, Caller caller) {
-        boolean team = isTeam(caller, t.schoolId);
+        boolean team = TicketAccess.works(caller, t.schoolId, t.assigneeId);
         var comments = jdbc.sql("select * from ticket_comment where ticket_id = :t" + (team ? "" : " and internal = false")
                 + " order by created_at, id")
             .param("t", t.id)

@@ -98,7 +98,8 @@ class TicketsController {
     String list(Caller caller, @PathVariable String code, QueueParams p,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model m) {
         var school = schools.visible(code, caller);
-        boolean team = Tickets.isTeam(caller, school.id());
+        boolean team = Tickets.worksQueue(caller, school.id());
+        m.addAttribute("external", !team && Tickets.isTeam(caller, school.id()));
         m.addAttribute("school", school);
         m.addAttribute("result", tickets.search(school.id(), p.filter(), new Paging(p.page(), PAGE_SIZE), caller));
         if (team) {
@@ -163,15 +164,17 @@ class TicketsController {
     }
 
     private String showPage(Caller caller, SchoolView school, TicketView ticket, Model m) {
-        boolean team = Tickets.isTeam(caller, school.id());
+        boolean team = tickets.worksOn(school.id(), ticket.number(), caller);
+        boolean queue = Tickets.worksQueue(caller, school.id());
         m.addAttribute("school", school);
         m.addAttribute("ticket", ticket);
         m.addAttribute("team", team);
+        m.addAttribute("queue", queue);
         m.addAttribute("reporter", ticket.reporterId() == caller.personId());
         if (team) {
             m.addAttribute("assignees", tickets.assignees(school.id(), caller));
             m.addAttribute("categories", tickets.categories(false));
-            m.addAttribute("nextStatuses", tickets.nextStatuses(ticket.status()));
+            m.addAttribute("nextStatuses", tickets.nextStatuses(ticket.status(), school.id(), caller));
             m.addAttribute("rooms", rooms.rooms(school.id(), Rooms.RoomFilter.active()));
             m.addAttribute("history", tickets.history(school.id(), ticket.number(), caller));
         }
@@ -190,6 +193,11 @@ class TicketsController {
                     form.categoryId() == null ? Long.valueOf(0) : form.categoryId(), form.impact(), form.urgency(), null,
                     form.assetTag() == null ? "" : form.assetTag(), form.roomId() == null ? Long.valueOf(0) : form.roomId()), caller);
                 redirect.addFlashAttribute("message", "saved");
+                if (!tickets.visible(school.id(), number, caller)) {
+                    // an external technician handed the ticket back: it left their queue
+                    redirect.addFlashAttribute("message", "ticket.handedBack");
+                    return "redirect:/schools/" + school.code() + "/tickets";
+                }
                 return "redirect:/schools/" + school.code() + "/tickets/" + number;
             } catch (FieldErrorsException e) {
                 Forms.reject(e, result);

@@ -250,9 +250,9 @@ class HelpdeskMailboxTest {
         assertThat(ticket(n, teacher.email()).split("Hij drukt nog altijd niet", -1)).hasSize(2);
         assertThat(folderCount("INBOX")).isZero();
 
-        // an HTML reply by the assignee's colleague of the ICT team: only the text, nothing of the markup
+        // an HTML reply by the ICT coordinator: only the text, nothing of the markup
         var html = new MimeMessage(Session.getInstance(new Properties()));
-        html.setFrom(new InternetAddress(technician.email()));
+        html.setFrom(new InternetAddress(coordinator.email()));
         html.setRecipients(Message.RecipientType.TO, MAILBOX);
         html.setSubject("RE: " + notification.getSubject());
         var alternative = new MimeMultipart("alternative");
