@@ -84,6 +84,19 @@ class GroupQueueTest {
     }
 
     @Test
+    void anExternalTechnicianSeesOnlyTheTicketsAssignedToThem() throws Exception {
+        var technician = fixtures.user(north, Role.TECHNICIAN);
+        report(north, teacher, tag + " printer noord");
+        var ticket = tickets.search(north.id(), new TicketFilter(tag + " printer", java.util.Set.of(), false, null, null, null, false,
+            false, null), new be.spil.shared.Paging(0, 5), Fixtures.ADMIN).items().get(0);
+        tickets.change(north.id(), ticket.number(), new TicketChange(0, null, technician.id(), null, null, null, null), Fixtures.ADMIN);
+        api("", technician.email()).andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1))
+            .andExpect(jsonPath("$.items[0].number").value(ticket.number()));
+        api("&assignee=none", technician.email()).andExpect(jsonPath("$.total").value(0));
+        api("&school=" + north.code(), technician.email()).andExpect(jsonPath("$.total").value(1));
+    }
+
+    @Test
     void othersAreRefused() throws Exception {
         api("", teacher.email()).andExpect(status().isForbidden());
         api("&school=" + north.code(), teacher.email()).andExpect(status().isForbidden());
